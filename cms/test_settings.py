@@ -1,0 +1,36 @@
+"""Test overlay: each override says why it exists."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
+
+from cms.settings import *  # noqa: E402,F403  (the one place a star import is the point)
+
+# Tests run as production does (DEBUG off), but over plain HTTP with the test client.
+DEBUG = False
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+# Fast hashing: the test suite creates many users.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Uploaded images and documents go to a throwaway folder, never the project's media/.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
+
+# No manifest needed: tests must not depend on collectstatic having run.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# A per-process cache, unless a test asks for Redis itself.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# whitenoise looks for STATIC_ROOT at start-up; tests never run collectstatic.
+STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")

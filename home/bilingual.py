@@ -1,0 +1,83 @@
+"""The bilingual rules every page follows, in one place.
+
+A page exists in Indonesian always. It exists in English when its English
+title is filled; otherwise an English visitor gets the Indonesian page with a
+notice, ``noindex`` and no ``hreflang="en"`` alternate (our fallback policy,
+trap 6 in ../shared/notes/modeltranslation.md).
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def localized_value(obj, field_name, language):
+    """The raw value of one language's column, without fallback."""
+    return getattr(obj, build_localized_fieldname(field_name, language), None)
+
+
+def has_translation(page, language):
+    """True when ``page`` has been written in ``language`` (its title there is filled)."""
+    if language == DEFAULT_LANGUAGE:
+        return True
+    return bool((localized_value(page, "title", language) or "").strip())
+
+
+def translated_languages(page):
+    """The languages ``page`` really exists in, default language first."""
+    return [code for code in LANGUAGE_CODES if has_translation(page, code)]
+
+
+def is_fallback(page, language=None):
+    """True when ``page`` is shown in ``language`` but only exists in Indonesian."""
+    language = language or translation.get_language()
+    return not has_translation(page, language)
+
+
+def page_url(page, language, request=None):
+    """The page's URL path under ``language`` (its translated slug path)."""
+    with translation.override(language):
+        return page.get_url(request)
+
+
+def swap_language_prefix(path, language):
+    """``/id/abc/`` -> ``/en/abc/``: the last resort for views with no page or URL name."""
+    parts = path.split("/", 2)
+    if len(parts) >= 2 and parts[1] in LANGUAGE_CODES:
+        rest = parts[2] if len(parts) > 2 else ""
+        return f"/{language}/{rest}"
+    return f"/{language}{path}"
+
+
+def switch_url(request, language, page=None):
+    """Where the language switcher sends a visitor: the same page in ``language``.
+
+    For Wagtail pages this is the translated slug path; for other views (search,
+    404) the same URL name under the other prefix, keeping the query string.
+    """
+    if page is not None and getattr(page, "pk", None):
+        url = page_url(page, language, request)
+        if url:
+            return url
+    query = request.META.get("QUERY_STRING", "")
+    url = translate_url(request.path, language)
+    if url == request.path:
+        url = swap_language_prefix(request.path, language)
+    return f"{url}?{query}" if query else url
+
+
+def alternate_links(request, page):
+    """``[(hreflang, absolute_url)]`` for the languages the page really exists in, plus x-default."""
+    links = []
+    for language in translated_languages(page):
+        url = page_url(page, language, request)
+        if url:
+            links.append((language, request.build_absolute_uri(url)))
+    default = dict(links).get(DEFAULT_LANGUAGE)
+    if default:
+        links.append(("x-default", default))
+    return links

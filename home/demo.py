@@ -1,0 +1,248 @@
+"""Demo content for home/: the site root, site settings, OPDs, images and standard pages.
+
+Everything here is idempotent: objects are looked up by a stable key (slug,
+acronym, username, image title) and only created when missing. Other apps'
+``demo.py`` modules reuse ``upsert_page``, ``demo_image`` and ``stream``.
+"""
+
+import io
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from home.models import OPD, HomePage, SiteSettings, StandardPage
+from images.models import CityImage
+
+# Printed by seed_demo; only ever created in debug or with --allow-demo-users.
+DEMO_ADMIN = ("admin", "pinang-admin-2026")
+
+OPDS = [
+    # acronym, slug, type, name_ind, name_en
+    ("Diskominfo", "diskominfo", OPD.Type.DINAS, "Dinas Komunikasi dan Informatika", "Communications and Informatics Agency"),
+    ("Bappelitbang", "bappelitbang", OPD.Type.BADAN, "Badan Perencanaan, Penelitian dan Pengembangan", "Planning, Research and Development Board"),
+    ("Disbudpar", "disbudpar", OPD.Type.DINAS, "Dinas Kebudayaan dan Pariwisata", "Culture and Tourism Agency"),
+    ("Dinas PUPR", "dinas-pupr", OPD.Type.DINAS, "Dinas Pekerjaan Umum dan Penataan Ruang", "Public Works and Spatial Planning Agency"),
+    ("DLH", "dlh", OPD.Type.DINAS, "Dinas Lingkungan Hidup", "Environment Agency"),
+    ("Dinkes", "dinkes", OPD.Type.DINAS, "Dinas Kesehatan", "Health Agency"),
+    ("Disdagin", "disdagin", OPD.Type.DINAS, "Dinas Perdagangan dan Perindustrian", "Trade and Industry Agency"),
+    ("Disdukcapil", "disdukcapil", OPD.Type.DINAS, "Dinas Kependudukan dan Pencatatan Sipil", "Population and Civil Registration Agency"),
+    ("Kec. Tanjungpinang Kota", "kecamatan-tanjungpinang-kota", OPD.Type.KECAMATAN, "Kecamatan Tanjungpinang Kota", "Tanjungpinang Kota District"),
+]
+
+VISION_ID = (
+    "Tanjungpinang sebagai Kota yang Maju, Berbudaya dan Sejahtera dalam Harmoni Kebhinekaan Masyarakat Madani"
+)
+VISION_EN = (
+    "Tanjungpinang as an advanced, cultured and prosperous city in the harmony of a diverse civil society"
+)
+
+
+def stream(*blocks):
+    """A StreamField value in raw form: ``stream(("paragraph", "<p>…</p>"), …)``."""
+    return [{"type": name, "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{name}:{value}"))} for name, value in blocks]
+
+
+def upsert_page(parent, model, slug, **fields):
+    """Return the child of ``parent`` with Indonesian slug ``slug``, creating and publishing it if missing.
+
+    ``fields`` use per-language names (``title_ind``, ``title_en``, ``slug_en``, ``body_ind`` …).
+    An existing page is left as editors may have changed it.
+    """
+    existing = model.objects.child_of(parent).filter(slug_ind=slug).first()
+    if existing:
+        return existing
+    page = model(slug=slug, slug_ind=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def demo_image(title, alt_ind, alt_en, colour, credit="Ilustrasi demo / demo illustration"):
+    """An image generated in code (no binary fixtures), looked up by title."""
+    image = CityImage.objects.filter(title=title).first()
+    if image:
+        return image
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    canvas = PILImage.new("RGB", (1600, 900), colour)
+    draw = ImageDraw.Draw(canvas)
+    for step in range(0, 900, 30):  # a simple horizon gradient, so renditions are not flat
+        shade = tuple(max(0, c - step // 12) for c in canvas.getpixel((0, 0)))
+        draw.rectangle([0, step, 1600, step + 30], fill=shade)
+    draw.polygon([(0, 900), (500, 520), (900, 700), (1300, 480), (1600, 620), (1600, 900)], fill=(20, 60, 40))
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="JPEG", quality=80)
+    filename = f"{title.lower().replace(' ', '-')[:60]}.jpg"
+    image = CityImage(title=title, alt_text_ind=alt_ind, alt_text_en=alt_en, credit=credit)
+    image.file = ImageFile(buffer, name=filename)
+    image.save()
+    return image
+
+
+def seed_opds():
+    opds = {}
+    for acronym, slug, opd_type, name_ind, name_en in OPDS:
+        opd, _created = OPD.objects.get_or_create(
+            slug=slug,
+            defaults={"acronym": acronym, "opd_type": opd_type, "name_ind": name_ind, "name_en": name_en, "name": name_ind},
+        )
+        opds[slug] = opd
+    return opds
+
+
+def seed_home(site_base_url=None):
+    """The home page as the default Site's root, replacing Wagtail's welcome page."""
+    call_command("update_translation_fields", verbosity=0)  # trap 4: fill the migration-made pages
+    root = Page.get_first_root_node()
+    hero = demo_image(
+        "Tepi laut Tanjungpinang",
+        "Ilustrasi tepi laut Kota Tanjungpinang saat senja",
+        "Illustration of the Tanjungpinang waterfront at dusk",
+        (11, 79, 108),
+    )
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(
+            title_ind="Beranda",
+            title_en="Home",
+            slug="beranda",
+            slug_ind="beranda",  # a site root's slug never shows in URLs
+            hero_heading_ind="Tanjungpinang: Kota yang Maju, Berbudaya dan Sejahtera",
+            hero_heading_en="Tanjungpinang: an advanced, cultured and prosperous city",
+            hero_text_ind=VISION_ID + ".",
+            hero_text_en=VISION_EN + ".",
+            hero_image=hero,
+            search_description_ind="Portal resmi Pemerintah Kota Tanjungpinang: berita, cagar budaya kota pusaka, dan program kota cerdas.",
+            search_description_en="The official portal of Tanjungpinang City Government: news, heritage sites and the smart city programme.",
+            intro_ind=(
+                "<p>Tanjungpinang, ibu kota Provinsi Kepulauan Riau, adalah kota pusaka: dari Pulau Penyengat hingga "
+                "kawasan kota lama, warisan Melayu Riau hidup berdampingan dengan layanan publik modern. Masterplan "
+                "kota cerdas menerjemahkan visi kota ke dalam enam dimensi, dijalankan sesuai kemampuan, dimulai dari "
+                "program quick win.</p>"
+            ),
+            intro_en=(
+                "<p>Tanjungpinang, capital of the Riau Islands Province, is a heritage city: from Penyengat Island to the "
+                "old town, Riau Malay heritage lives alongside modern public services. The smart city masterplan turns "
+                "the city's vision into six dimensions, carried out as capacity allows, starting with the quick wins.</p>"
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    base = urlsplit(site_base_url or settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = base.hostname or "localhost"
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.root_page = home
+    site.site_name = "Tanjungpinang"
+    site.save()
+    # Wagtail's "Welcome to your new Wagtail site!" page is not ours.
+    for welcome in Page.objects.child_of(root).exclude(pk=home.pk).filter(content_type__model="page"):
+        welcome.delete()
+    return home
+
+
+def seed_settings(site):
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.tagline_ind:  # untouched since creation
+        site_settings.city_name_ind = "Pemerintah Kota Tanjungpinang"
+        site_settings.city_name_en = "Tanjungpinang City Government"
+        site_settings.tagline_ind = "Kota yang Maju, Berbudaya dan Sejahtera"
+        site_settings.tagline_en = "An advanced, cultured and prosperous city"
+        site_settings.address_ind = site_settings.address_en = (
+            "Kantor Wali Kota Tanjungpinang, Senggarang\nKota Tanjungpinang, Kepulauan Riau"
+        )
+        site_settings.footer_text_ind = "Situs demo: konten contoh untuk pengembangan, bukan informasi resmi."
+        site_settings.footer_text_en = "Demo site: sample content for development, not official information."
+        site_settings.save()
+    return site_settings
+
+
+def seed_standard_pages(home):
+    about = upsert_page(
+        home,
+        StandardPage,
+        "tentang-kota",
+        title_ind="Tentang Kota Tanjungpinang",
+        title_en="About Tanjungpinang",
+        slug_en="about-the-city",
+        show_in_menus=True,
+        summary_ind="Ibu kota Provinsi Kepulauan Riau, kota pusaka Melayu dengan visi kota yang maju, berbudaya dan sejahtera.",
+        summary_en="Capital of the Riau Islands Province, a Malay heritage city with a vision of an advanced, cultured and prosperous city.",
+        body_ind=stream(
+            ("heading", {"text": "Visi kota", "size": "h2"}),
+            ("quote", {"text": VISION_ID, "speaker": "Visi RPJMD Kota Tanjungpinang 2018–2023", "role": ""}),
+            ("paragraph", "<p>Tanjungpinang terletak di Pulau Bintan dan menjadi ibu kota Provinsi Kepulauan Riau. "
+                          "Di seberang pelabuhannya terdapat Pulau Penyengat, pusat Kesultanan Riau-Lingga pada abad ke-19 "
+                          "dan tempat Raja Ali Haji menulis Gurindam Dua Belas.</p>"),
+            ("heading", {"text": "Kota pusaka dan kota cerdas", "size": "h2"}),
+            ("paragraph", "<p>Program kota pusaka menjaga cagar budaya kota, sedangkan masterplan kota cerdas "
+                          "menyusun program dalam enam dimensi: tata kelola, branding, ekonomi, kehidupan, masyarakat "
+                          "dan lingkungan. Pembangunan infrastruktur kota pusaka didukung Dana Alokasi Khusus (DAK).</p>"),
+        ),
+        body_en=stream(
+            ("heading", {"text": "The city's vision", "size": "h2"}),
+            ("quote", {"text": VISION_EN, "speaker": "Vision of Tanjungpinang's RPJMD 2018–2023", "role": ""}),
+            ("paragraph", "<p>Tanjungpinang lies on Bintan Island and is the capital of the Riau Islands Province. "
+                          "Across its harbour lies Penyengat Island, seat of the Riau-Lingga Sultanate in the 19th century "
+                          "and the place where Raja Ali Haji wrote the Gurindam Dua Belas.</p>"),
+            ("heading", {"text": "Heritage city and smart city", "size": "h2"}),
+            ("paragraph", "<p>The heritage-city programme protects the city's cultural heritage, while the smart city "
+                          "masterplan arranges programmes in six dimensions: governance, branding, economy, living, "
+                          "society and environment. Infrastructure for the heritage city is supported by the Special "
+                          "Allocation Fund (DAK).</p>"),
+        ),
+    )
+    # Deliberately left without English, to show the fallback policy.
+    upsert_page(
+        home,
+        StandardPage,
+        "maklumat-pelayanan",
+        title_ind="Maklumat Pelayanan",
+        show_in_menus=False,
+        summary_ind="Janji layanan Pemerintah Kota Tanjungpinang kepada masyarakat.",
+        body_ind=stream(
+            ("paragraph", "<p>Kami berjanji memberikan pelayanan yang cepat, tepat, transparan dan tanpa pungutan liar, "
+                          "sesuai standar pelayanan yang telah ditetapkan.</p>"),
+        ),
+    )
+    if not home.featured_sections:
+        home.featured_sections_ind = stream(
+            ("section", {"heading": "Tentang kota", "text": "Visi kota, kota pusaka dan kota cerdas.", "page": about.pk}),
+        )
+        home.featured_sections_en = stream(
+            ("section", {"heading": "About the city", "text": "The city's vision, heritage and smart city.", "page": about.pk}),
+        )
+        home.save_revision().publish()
+    return about
+
+
+def ensure_user(username, password, *, superuser=False, groups=(), first_name="", email=""):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username, defaults={"first_name": first_name, "email": email})
+    user.is_superuser = user.is_staff = superuser
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    for group_name in groups:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def seed(context):
+    """Build home/'s demo content; ``context`` collects what later apps need and the accounts to print."""
+    context["opds"] = seed_opds()
+    home = seed_home(context.get("site_base_url"))
+    context["home"] = home
+    context["site"] = Site.objects.get(is_default_site=True)
+    seed_settings(context["site"])
+    seed_standard_pages(home)
+    if context["create_users"]:
+        ensure_user(DEMO_ADMIN[0], DEMO_ADMIN[1], superuser=True, first_name="Admin Diskominfo")
+        context["accounts"].append((DEMO_ADMIN[0], DEMO_ADMIN[1], "Administrator"))

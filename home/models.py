@@ -1,0 +1,212 @@
+"""Site-wide models: the home page, generic content pages, site settings and the OPD register."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home import bilingual
+from home.blocks import BaseStreamBlock, FeaturedSectionBlock
+
+
+class BilingualPageMixin:
+    """Per-language preview and the English-fallback flag, for every page type of ours.
+
+    Preview renders inside ``translation.override`` because the admin's own language
+    would otherwise leak into it (trap 8 in the modeltranslation notes).
+    """
+
+    @property
+    def preview_modes(self):
+        return [(code, _("As a %(language)s visitor") % {"language": name}) for code, name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.LANGUAGE_CODE
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in bilingual.LANGUAGE_CODES else settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["translation_fallback"] = bilingual.is_fallback(self)
+        return context
+
+    @property
+    def meta_description(self):
+        """The description for search engines and link previews, in the visitor's language."""
+        return self.search_description or getattr(self, "summary", "") or ""
+
+
+class OPD(index.Indexed, models.Model):
+    """An Organisasi Perangkat Daerah: one of the city's agencies, which publish and own content."""
+
+    class Type(models.TextChoices):
+        SEKRETARIAT = "sekretariat", _("Secretariat")
+        DINAS = "dinas", _("Agency (dinas)")
+        BADAN = "badan", _("Board (badan)")
+        INSPEKTORAT = "inspektorat", _("Inspectorate")
+        SATPOL = "satpol", _("Civil service police unit")
+        KECAMATAN = "kecamatan", _("District (kecamatan)")
+        KELURAHAN = "kelurahan", _("Urban village (kelurahan)")
+        BAGIAN = "bagian", _("Division (bagian)")
+        UPT = "upt", _("Technical unit (UPT)")
+        OTHER = "lainnya", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("The agency's full name."))
+    acronym = models.CharField(
+        _("acronym"), max_length=30, help_text=_("The short name the city uses, for example Diskominfo.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, help_text=_("Used in this agency's web addresses; do not change it once published.")
+    )
+    opd_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.DINAS)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    logo = models.ForeignKey(
+        "images.CityImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    active = models.BooleanField(_("active"), default=True, help_text=_("Untick when the agency is merged or dissolved; its old content stays attributed."))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("slug"),
+        FieldPanel("opd_type"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("active"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym"),
+        index.AutocompleteField("acronym"),
+    ]
+
+    class Meta:
+        verbose_name = _("OPD (city agency)")
+        verbose_name_plural = _("OPDs (city agencies)")
+        ordering = ["acronym"]
+
+    def __str__(self):
+        return f"{self.acronym} – {self.name}"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The city's identity and contact details, shown in every page's header and footer."""
+
+    city_name = models.CharField(
+        _("site name"), max_length=120, default="Pemerintah Kota Tanjungpinang", help_text=_("Shown next to the logo and in page titles.")
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "images.CityImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    whatsapp_channel_url = models.URLField(_("WhatsApp channel"), blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True, help_text=_("A short line shown at the foot of every page."))
+
+    panels = [
+        MultiFieldPanel([FieldPanel("city_name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("Identity")),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("x_url"),
+                FieldPanel("whatsapp_channel_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in (
+                ("Facebook", self.facebook_url),
+                ("Instagram", self.instagram_url),
+                ("YouTube", self.youtube_url),
+                ("X", self.x_url),
+                ("WhatsApp", self.whatsapp_channel_url),
+            )
+            if url
+        ]
+
+
+class HomePage(BilingualPageMixin, Page):
+    """The city's front page: a hero, an introduction and featured sections."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True, help_text=_("Large heading at the top; the page title is used when empty."))
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=400)
+    hero_image = models.ForeignKey(
+        "images.CityImage", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_sections = StreamField(
+        [("section", FeaturedSectionBlock())], verbose_name=_("featured sections"), blank=True, use_json_field=True
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
+        FieldPanel("intro"),
+        FieldPanel("featured_sections"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BilingualPageMixin, Page):
+    """A generic content page: about the city, services, contacts, policies."""
+
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences shown in listings, search results and link previews.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

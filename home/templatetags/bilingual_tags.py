@@ -1,0 +1,78 @@
+"""Template tags for the bilingual head (canonical, hreflang, robots) and the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from home import bilingual
+
+register = template.Library()
+
+LANGUAGE_NATIVE_NAMES = dict(settings.LANGUAGES)
+
+
+def _page_from_context(context):
+    page = context.get("page")
+    return page if page is not None and getattr(page, "pk", None) else None
+
+
+@register.inclusion_tag("includes/bilingual_head.html", takes_context=True)
+def bilingual_head(context):
+    """canonical, reciprocal hreflang alternates with x-default, and noindex for fallback pages."""
+    request = context["request"]
+    page = _page_from_context(context)
+    language = translation.get_language()
+    noindex = bool(context.get("noindex"))
+    alternates = []
+    canonical = None
+    if page is not None:
+        alternates = bilingual.alternate_links(request, page)
+        fallback = bilingual.is_fallback(page, language)
+        noindex = noindex or fallback
+        # A fallback page is the Indonesian page: its canonical is the Indonesian URL.
+        canonical_language = bilingual.DEFAULT_LANGUAGE if fallback else language
+        canonical = dict(alternates).get(canonical_language)
+    elif context.get("is_error_page"):
+        pass
+    else:
+        for code in bilingual.LANGUAGE_CODES:
+            url = bilingual.switch_url(request, code).split("?")[0]
+            alternates.append((code, request.build_absolute_uri(url)))
+        alternates.append(("x-default", dict(alternates)[bilingual.DEFAULT_LANGUAGE]))
+        canonical = request.build_absolute_uri(request.path)
+    return {"alternates": alternates, "canonical": canonical, "noindex": noindex}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this same page (or view) in each other language."""
+    request = context["request"]
+    page = _page_from_context(context)
+    current = translation.get_language()
+    links = []
+    for code in bilingual.LANGUAGE_CODES:
+        if code == current:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NATIVE_NAMES[code],
+                "url": bilingual.switch_url(request, code, page),
+            }
+        )
+    return {"links": links, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the main content is written in: Indonesian on a fallback page."""
+    page = _page_from_context(context)
+    if page is not None and bilingual.is_fallback(page):
+        return bilingual.DEFAULT_LANGUAGE
+    return translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """Make ``url`` absolute against the current request (for Open Graph and JSON-LD)."""
+    return context["request"].build_absolute_uri(url)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SmartcityConfig(AppConfig):
+    name = "smartcity"
+    verbose_name = _("Smart city")

@@ -1,0 +1,47 @@
+"""Build pages through Wagtail's tree API, with both languages' fields."""
+
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import HomePage, StandardPage
+
+
+def home_page():
+    """The site's HomePage, made the default Site's root (created once per test database)."""
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    with translation.override("id"):
+        home = HomePage(title_ind="Beranda", title_en="Home", slug="beranda", slug_ind="beranda")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.hostname = "testserver"
+    site.port = 80
+    site.save()
+    return home
+
+
+def publish(parent, page):
+    """Add ``page`` under ``parent`` and publish it, in the default language's context."""
+    with translation.override("id"):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def standard_page(parent=None, title_ind="Tentang Kota", title_en="About the city", slug_ind=None, slug_en=None, **fields):
+    parent = parent or home_page()
+    slug_ind = slug_ind or title_ind.lower().replace(" ", "-")
+    if title_en and slug_en is None:
+        slug_en = title_en.lower().replace(" ", "-")
+    fields.setdefault("summary_ind", f"Ringkasan {title_ind}")
+    if title_en:
+        fields.setdefault("summary_en", f"Summary of {title_en}")
+    page = StandardPage(
+        title_ind=title_ind, title_en=title_en or None, slug=slug_ind, slug_ind=slug_ind, slug_en=slug_en, **fields
+    )
+    return publish(parent, page)
