@@ -7,8 +7,9 @@ One module, driven by environment variables (documented in ``.env.example``).
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,8 +38,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off; "
-            "see .env.example."
+            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off; see .env.example."
         )
     # Only ever reached with DJANGO_DEBUG=1 on a developer's machine.
     SECRET_KEY = "django-insecure-local-development-only"
@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "smartcity",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -209,9 +210,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")

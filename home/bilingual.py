@@ -9,6 +9,7 @@ trap 6 in ../shared/notes/modeltranslation.md).
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
 from modeltranslation.utils import build_localized_fieldname
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE

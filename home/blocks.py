@@ -1,6 +1,7 @@
 """StreamField blocks shared by every content page (standard pages, news, heritage, programmes)."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -26,9 +27,7 @@ class HeadingBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
-    credit = blocks.CharBlock(
-        label=_("Credit"), required=False, max_length=200, help_text=_("Photographer or source.")
-    )
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200, help_text=_("Photographer or source."))
 
     class Meta:
         icon = "image"

@@ -6,9 +6,10 @@ Babel is pure Python, so a fresh machine needs no GNU gettext to run the site;
 
 from pathlib import Path
 
+from django.conf import settings
+
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from django.conf import settings
 
 
 def catalogue_paths():

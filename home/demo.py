@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management import call_command
+
 from wagtail.models import Page, Site
 
 from home.models import OPD, HomePage, SiteSettings, StandardPage
@@ -24,28 +25,57 @@ DEMO_ADMIN = ("admin", "pinang-admin-2026")
 
 OPDS = [
     # acronym, slug, type, name_ind, name_en
-    ("Diskominfo", "diskominfo", OPD.Type.DINAS, "Dinas Komunikasi dan Informatika", "Communications and Informatics Agency"),
-    ("Bappelitbang", "bappelitbang", OPD.Type.BADAN, "Badan Perencanaan, Penelitian dan Pengembangan", "Planning, Research and Development Board"),
+    (
+        "Diskominfo",
+        "diskominfo",
+        OPD.Type.DINAS,
+        "Dinas Komunikasi dan Informatika",
+        "Communications and Informatics Agency",
+    ),
+    (
+        "Bappelitbang",
+        "bappelitbang",
+        OPD.Type.BADAN,
+        "Badan Perencanaan, Penelitian dan Pengembangan",
+        "Planning, Research and Development Board",
+    ),
     ("Disbudpar", "disbudpar", OPD.Type.DINAS, "Dinas Kebudayaan dan Pariwisata", "Culture and Tourism Agency"),
-    ("Dinas PUPR", "dinas-pupr", OPD.Type.DINAS, "Dinas Pekerjaan Umum dan Penataan Ruang", "Public Works and Spatial Planning Agency"),
+    (
+        "Dinas PUPR",
+        "dinas-pupr",
+        OPD.Type.DINAS,
+        "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "Public Works and Spatial Planning Agency",
+    ),
     ("DLH", "dlh", OPD.Type.DINAS, "Dinas Lingkungan Hidup", "Environment Agency"),
     ("Dinkes", "dinkes", OPD.Type.DINAS, "Dinas Kesehatan", "Health Agency"),
     ("Disdagin", "disdagin", OPD.Type.DINAS, "Dinas Perdagangan dan Perindustrian", "Trade and Industry Agency"),
-    ("Disdukcapil", "disdukcapil", OPD.Type.DINAS, "Dinas Kependudukan dan Pencatatan Sipil", "Population and Civil Registration Agency"),
-    ("Kec. Tanjungpinang Kota", "kecamatan-tanjungpinang-kota", OPD.Type.KECAMATAN, "Kecamatan Tanjungpinang Kota", "Tanjungpinang Kota District"),
+    (
+        "Disdukcapil",
+        "disdukcapil",
+        OPD.Type.DINAS,
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "Population and Civil Registration Agency",
+    ),
+    (
+        "Kec. Tanjungpinang Kota",
+        "kecamatan-tanjungpinang-kota",
+        OPD.Type.KECAMATAN,
+        "Kecamatan Tanjungpinang Kota",
+        "Tanjungpinang Kota District",
+    ),
 ]
 
-VISION_ID = (
-    "Tanjungpinang sebagai Kota yang Maju, Berbudaya dan Sejahtera dalam Harmoni Kebhinekaan Masyarakat Madani"
-)
-VISION_EN = (
-    "Tanjungpinang as an advanced, cultured and prosperous city in the harmony of a diverse civil society"
-)
+VISION_ID = "Tanjungpinang sebagai Kota yang Maju, Berbudaya dan Sejahtera dalam Harmoni Kebhinekaan Masyarakat Madani"
+VISION_EN = "Tanjungpinang as an advanced, cultured and prosperous city in the harmony of a diverse civil society"
 
 
 def stream(*blocks):
     """A StreamField value in raw form: ``stream(("paragraph", "<p>…</p>"), …)``."""
-    return [{"type": name, "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{name}:{value}"))} for name, value in blocks]
+    return [
+        {"type": name, "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{name}:{value}"))}
+        for name, value in blocks
+    ]
 
 
 def upsert_page(parent, model, slug, **fields):
@@ -91,7 +121,13 @@ def seed_opds():
     for acronym, slug, opd_type, name_ind, name_en in OPDS:
         opd, _created = OPD.objects.get_or_create(
             slug=slug,
-            defaults={"acronym": acronym, "opd_type": opd_type, "name_ind": name_ind, "name_en": name_en, "name": name_ind},
+            defaults={
+                "acronym": acronym,
+                "opd_type": opd_type,
+                "name_ind": name_ind,
+                "name_en": name_en,
+                "name": name_ind,
+            },
         )
         opds[slug] = opd
     return opds
@@ -178,25 +214,37 @@ def seed_standard_pages(home):
         body_ind=stream(
             ("heading", {"text": "Visi kota", "size": "h2"}),
             ("quote", {"text": VISION_ID, "speaker": "Visi RPJMD Kota Tanjungpinang 2018–2023", "role": ""}),
-            ("paragraph", "<p>Tanjungpinang terletak di Pulau Bintan dan menjadi ibu kota Provinsi Kepulauan Riau. "
-                          "Di seberang pelabuhannya terdapat Pulau Penyengat, pusat Kesultanan Riau-Lingga pada abad ke-19 "
-                          "dan tempat Raja Ali Haji menulis Gurindam Dua Belas.</p>"),
+            (
+                "paragraph",
+                "<p>Tanjungpinang terletak di Pulau Bintan dan menjadi ibu kota Provinsi Kepulauan Riau. "
+                "Di seberang pelabuhannya terdapat Pulau Penyengat, pusat Kesultanan Riau-Lingga pada abad ke-19 "
+                "dan tempat Raja Ali Haji menulis Gurindam Dua Belas.</p>",
+            ),
             ("heading", {"text": "Kota pusaka dan kota cerdas", "size": "h2"}),
-            ("paragraph", "<p>Program kota pusaka menjaga cagar budaya kota, sedangkan masterplan kota cerdas "
-                          "menyusun program dalam enam dimensi: tata kelola, branding, ekonomi, kehidupan, masyarakat "
-                          "dan lingkungan. Pembangunan infrastruktur kota pusaka didukung Dana Alokasi Khusus (DAK).</p>"),
+            (
+                "paragraph",
+                "<p>Program kota pusaka menjaga cagar budaya kota, sedangkan masterplan kota cerdas "
+                "menyusun program dalam enam dimensi: tata kelola, branding, ekonomi, kehidupan, masyarakat "
+                "dan lingkungan. Pembangunan infrastruktur kota pusaka didukung Dana Alokasi Khusus (DAK).</p>",
+            ),
         ),
         body_en=stream(
             ("heading", {"text": "The city's vision", "size": "h2"}),
             ("quote", {"text": VISION_EN, "speaker": "Vision of Tanjungpinang's RPJMD 2018–2023", "role": ""}),
-            ("paragraph", "<p>Tanjungpinang lies on Bintan Island and is the capital of the Riau Islands Province. "
-                          "Across its harbour lies Penyengat Island, seat of the Riau-Lingga Sultanate in the 19th century "
-                          "and the place where Raja Ali Haji wrote the Gurindam Dua Belas.</p>"),
+            (
+                "paragraph",
+                "<p>Tanjungpinang lies on Bintan Island and is the capital of the Riau Islands Province. "
+                "Across its harbour lies Penyengat Island, seat of the Riau-Lingga Sultanate in the 19th century "
+                "and the place where Raja Ali Haji wrote the Gurindam Dua Belas.</p>",
+            ),
             ("heading", {"text": "Heritage city and smart city", "size": "h2"}),
-            ("paragraph", "<p>The heritage-city programme protects the city's cultural heritage, while the smart city "
-                          "masterplan arranges programmes in six dimensions: governance, branding, economy, living, "
-                          "society and environment. Infrastructure for the heritage city is supported by the Special "
-                          "Allocation Fund (DAK).</p>"),
+            (
+                "paragraph",
+                "<p>The heritage-city programme protects the city's cultural heritage, while the smart city "
+                "masterplan arranges programmes in six dimensions: governance, branding, economy, living, "
+                "society and environment. Infrastructure for the heritage city is supported by the Special "
+                "Allocation Fund (DAK).</p>",
+            ),
         ),
     )
     # Deliberately left without English, to show the fallback policy.
@@ -208,16 +256,25 @@ def seed_standard_pages(home):
         show_in_menus=False,
         summary_ind="Janji layanan Pemerintah Kota Tanjungpinang kepada masyarakat.",
         body_ind=stream(
-            ("paragraph", "<p>Kami berjanji memberikan pelayanan yang cepat, tepat, transparan dan tanpa pungutan liar, "
-                          "sesuai standar pelayanan yang telah ditetapkan.</p>"),
+            (
+                "paragraph",
+                "<p>Kami berjanji memberikan pelayanan yang cepat, tepat, transparan dan tanpa pungutan liar, "
+                "sesuai standar pelayanan yang telah ditetapkan.</p>",
+            ),
         ),
     )
     if not home.featured_sections:
         home.featured_sections_ind = stream(
-            ("section", {"heading": "Tentang kota", "text": "Visi kota, kota pusaka dan kota cerdas.", "page": about.pk}),
+            (
+                "section",
+                {"heading": "Tentang kota", "text": "Visi kota, kota pusaka dan kota cerdas.", "page": about.pk},
+            ),
         )
         home.featured_sections_en = stream(
-            ("section", {"heading": "About the city", "text": "The city's vision, heritage and smart city.", "page": about.pk}),
+            (
+                "section",
+                {"heading": "About the city", "text": "The city's vision, heritage and smart city.", "page": about.pk},
+            ),
         )
         home.save_revision().publish()
     return about

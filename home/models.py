@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -69,7 +70,10 @@ class OPD(index.Indexed, models.Model):
         _("acronym"), max_length=30, help_text=_("The short name the city uses, for example Diskominfo.")
     )
     slug = models.SlugField(
-        _("slug"), max_length=60, unique=True, help_text=_("Used in this agency's web addresses; do not change it once published.")
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("Used in this agency's web addresses; do not change it once published."),
     )
     opd_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.DINAS)
     website = models.URLField(_("website"), blank=True)
@@ -79,7 +83,11 @@ class OPD(index.Indexed, models.Model):
     logo = models.ForeignKey(
         "images.CityImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    active = models.BooleanField(_("active"), default=True, help_text=_("Untick when the agency is merged or dissolved; its old content stays attributed."))
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Untick when the agency is merged or dissolved; its old content stays attributed."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -115,7 +123,10 @@ class SiteSettings(BaseSiteSetting):
     """The city's identity and contact details, shown in every page's header and footer."""
 
     city_name = models.CharField(
-        _("site name"), max_length=120, default="Pemerintah Kota Tanjungpinang", help_text=_("Shown next to the logo and in page titles.")
+        _("site name"),
+        max_length=120,
+        default="Pemerintah Kota Tanjungpinang",
+        help_text=_("Shown next to the logo and in page titles."),
     )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
@@ -129,7 +140,9 @@ class SiteSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     whatsapp_channel_url = models.URLField(_("WhatsApp channel"), blank=True)
-    footer_text = models.TextField(_("footer text"), blank=True, help_text=_("A short line shown at the foot of every page."))
+    footer_text = models.TextField(
+        _("footer text"), blank=True, help_text=_("A short line shown at the foot of every page.")
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("city_name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("Identity")),
@@ -168,10 +181,20 @@ class SiteSettings(BaseSiteSetting):
 class HomePage(BilingualPageMixin, Page):
     """The city's front page: a hero, an introduction and featured sections."""
 
-    hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True, help_text=_("Large heading at the top; the page title is used when empty."))
+    hero_heading = models.CharField(
+        _("hero heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("Large heading at the top; the page title is used when empty."),
+    )
     hero_text = models.TextField(_("hero text"), blank=True, max_length=400)
     hero_image = models.ForeignKey(
-        "images.CityImage", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "images.CityImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_sections = StreamField(
@@ -182,7 +205,9 @@ class HomePage(BilingualPageMixin, Page):
     max_count = 1
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
+        ),
         FieldPanel("intro"),
         FieldPanel("featured_sections"),
     ]
@@ -197,7 +222,9 @@ class StandardPage(BilingualPageMixin, Page):
     """A generic content page: about the city, services, contacts, policies."""
 
     summary = models.TextField(
-        _("summary"), max_length=300, help_text=_("One or two sentences shown in listings, search results and link previews.")
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown in listings, search results and link previews."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 

@@ -1,6 +1,7 @@
 """Site navigation: the main menu and breadcrumbs."""
 
 from django import template
+
 from wagtail.models import Site
 
 register = template.Library()

@@ -1,6 +1,7 @@
 """Build pages through Wagtail's tree API, with both languages' fields."""
 
 from django.utils import translation
+
 from wagtail.models import Page, Site
 
 from home.models import HomePage, StandardPage
@@ -33,7 +34,9 @@ def publish(parent, page):
     return page
 
 
-def standard_page(parent=None, title_ind="Tentang Kota", title_en="About the city", slug_ind=None, slug_en=None, **fields):
+def standard_page(
+    parent=None, title_ind="Tentang Kota", title_en="About the city", slug_ind=None, slug_en=None, **fields
+):
     parent = parent or home_page()
     slug_ind = slug_ind or title_ind.lower().replace(" ", "-")
     if title_en and slug_en is None:

@@ -23,7 +23,9 @@ class RoutingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page()
-        cls.about = standard_page(title_ind="Tentang Kota", title_en="About the city", slug_ind="tentang-kota", slug_en="about-the-city")
+        cls.about = standard_page(
+            title_ind="Tentang Kota", title_en="About the city", slug_ind="tentang-kota", slug_en="about-the-city"
+        )
 
     def test_root_redirects_by_accept_language_with_indonesian_default(self):
         """/ goes to /id/ by default and to /en/ for an English browser."""
@@ -70,7 +72,9 @@ class SwitcherAndHreflangTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page()
-        cls.about = standard_page(title_ind="Tentang Kota", title_en="About the city", slug_ind="tentang-kota", slug_en="about-the-city")
+        cls.about = standard_page(
+            title_ind="Tentang Kota", title_en="About the city", slug_ind="tentang-kota", slug_en="about-the-city"
+        )
 
     def test_switcher_links_to_same_page_in_other_language(self):
         """The switcher goes to this page's translated URL, not to the other home page."""
@@ -120,7 +124,9 @@ class FallbackPolicyTests(TestCase):
         html = response.content.decode()
         self.assertIn('<html lang="en">', html)
         self.assertIn("This page is only available in Indonesian.", html)
-        self.assertRegex(html, r'<div lang="id" class="content-language">\s*<article[^>]*>\s*<h1>Maklumat Pelayanan</h1>')
+        self.assertRegex(
+            html, r'<div lang="id" class="content-language">\s*<article[^>]*>\s*<h1>Maklumat Pelayanan</h1>'
+        )
         self.assertIn('<meta name="robots" content="noindex">', html)
 
     def test_untranslated_page_has_no_english_alternate(self):

@@ -2,10 +2,11 @@
 
 from django.contrib.auth import get_user_model
 from django.utils import translation
+
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from home.models import HomePage, StandardPage
 from tests.factories.pages import home_page, standard_page
@@ -29,10 +30,15 @@ class HomePageTests(WagtailPageTestCase):
     def test_renders_and_is_editable_and_previewable(self):
         self.assertPageIsRenderable(self.home)
         # StreamField inputs are built by JavaScript, so the form data is given explicitly.
-        data = nested_form_data({
-            "title_ind": "Beranda", "title_en": "Home", "slug_ind": "beranda",
-            "featured_sections_ind": streamfield([]), "featured_sections_en": streamfield([]),
-        })
+        data = nested_form_data(
+            {
+                "title_ind": "Beranda",
+                "title_en": "Home",
+                "slug_ind": "beranda",
+                "featured_sections_ind": streamfield([]),
+                "featured_sections_en": streamfield([]),
+            }
+        )
         self.assertPageIsEditable(self.home, post_data=data)
         self.assertPageIsPreviewable(self.home, mode="id", post_data=data)
         self.assertPageIsPreviewable(self.home, mode="en", post_data=data)
@@ -85,9 +91,18 @@ class StandardPageTests(WagtailPageTestCase):
     def test_admin_form_requires_indonesian_summary(self):
         """Publishing with a required Indonesian field empty gives a form error, not a 500."""
         url = f"/admin/pages/add/home/standardpage/{self.home.pk}/"
-        response = self.client.post(url, nested_form_data({"title_ind": "Tanpa ringkasan", "slug_ind": "tanpa-ringkasan",
-                                                           "body_ind": streamfield([]), "body_en": streamfield([]),
-                                                           "action-publish": "publish"}))
+        response = self.client.post(
+            url,
+            nested_form_data(
+                {
+                    "title_ind": "Tanpa ringkasan",
+                    "slug_ind": "tanpa-ringkasan",
+                    "body_ind": streamfield([]),
+                    "body_en": streamfield([]),
+                    "action-publish": "publish",
+                }
+            ),
+        )
         self.assertEqual(response.status_code, 200)
         self.assertFalse(StandardPage.objects.filter(slug_ind="tanpa-ringkasan").exists())
         self.assertIn("summary_ind", response.context["form"].errors)
@@ -96,7 +111,16 @@ class StandardPageTests(WagtailPageTestCase):
         page = standard_page(self.home, "Kontak", "Contact")
         response = self.client.get(f"/admin/pages/{page.pk}/edit/")
         fields = response.context["form"].fields
-        for name in ("title_ind", "title_en", "slug_ind", "slug_en", "summary_ind", "summary_en", "body_ind", "body_en"):
+        for name in (
+            "title_ind",
+            "title_en",
+            "slug_ind",
+            "slug_en",
+            "summary_ind",
+            "summary_en",
+            "body_ind",
+            "body_en",
+        ):
             self.assertIn(name, fields)
         # Labels say [id], not [ind], so the locale picker can group them (trap 2).
         self.assertContains(response, "[id]")
@@ -110,11 +134,18 @@ class StandardPageTests(WagtailPageTestCase):
         profile.save()
         preview_url = f"/admin/pages/{page.pk}/edit/preview/"
         for mode, lang, title in (("id", "id", "Pariwisata"), ("en", "en", "Tourism")):
-            data = nested_form_data({
-                "title_ind": "Pariwisata", "title_en": "Tourism", "slug_ind": "pariwisata", "slug_en": "tourism",
-                "summary_ind": "Ringkasan", "summary_en": "Summary",
-                "body_ind": streamfield([]), "body_en": streamfield([]),
-            })
+            data = nested_form_data(
+                {
+                    "title_ind": "Pariwisata",
+                    "title_en": "Tourism",
+                    "slug_ind": "pariwisata",
+                    "slug_en": "tourism",
+                    "summary_ind": "Ringkasan",
+                    "summary_en": "Summary",
+                    "body_ind": streamfield([]),
+                    "body_en": streamfield([]),
+                }
+            )
             self.client.post(preview_url, data)
             response = self.client.get(preview_url, {"mode": mode})
             self.assertContains(response, f'<html lang="{lang}">')
@@ -123,8 +154,15 @@ class StandardPageTests(WagtailPageTestCase):
     def test_preview_of_untranslated_page_shows_the_fallback_notice(self):
         page = standard_page(self.home, "Hanya Indonesia", "")
         preview_url = f"/admin/pages/{page.pk}/edit/preview/"
-        data = nested_form_data({"title_ind": "Hanya Indonesia", "slug_ind": "hanya-indonesia", "summary_ind": "R",
-                                 "body_ind": streamfield([]), "body_en": streamfield([])})
+        data = nested_form_data(
+            {
+                "title_ind": "Hanya Indonesia",
+                "slug_ind": "hanya-indonesia",
+                "summary_ind": "R",
+                "body_ind": streamfield([]),
+                "body_en": streamfield([]),
+            }
+        )
         self.client.post(preview_url, data)
         response = self.client.get(preview_url, {"mode": "en"})
         self.assertContains(response, "This page is only available in Indonesian.")

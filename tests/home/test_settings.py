@@ -5,8 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.core.exceptions import ImproperlyConfigured
+
+import pytest
 
 from cms.settings import env_bool, env_list
 
@@ -22,15 +23,27 @@ PRODUCTION_ENV = {
 
 
 def run_python(code, env):
-    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    clean = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "cms.settings"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_env_bool_reads_common_spellings(monkeypatch):
     """Booleans accept 1/0, true/false, yes/no, on/off and refuse anything else."""
-    for raw, expected in [("1", True), ("true", True), ("Yes", True), ("on", True), ("0", False), ("false", False), ("", False)]:
+    for raw, expected in [
+        ("1", True),
+        ("true", True),
+        ("Yes", True),
+        ("on", True),
+        ("0", False),
+        ("false", False),
+        ("", False),
+    ]:
         monkeypatch.setenv("X_FLAG", raw)
         assert env_bool("X_FLAG") is expected
     monkeypatch.delenv("X_FLAG")
@@ -89,12 +102,18 @@ def test_sqlite_is_the_default_database():
 
 def test_check_deploy_is_clean_with_documented_production_environment():
     """``manage.py check --deploy`` prints no warnings under the .env.example production settings."""
-    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    clean = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
     clean.update(PRODUCTION_ENV)
     clean["DJANGO_SETTINGS_MODULE"] = "cms.settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -106,6 +125,6 @@ def test_env_example_documents_every_variable_the_settings_read():
 
     source = (ROOT / "cms" / "settings.py").read_text()
     read = set(re.findall(r'(?:environ\.get|env_bool|env_list)\(\s*"([A-Z_]+)"', source))
-    read |= set(re.findall(r'dj_database_url\.config\(', source)) and {"DATABASE_URL"}
+    read |= set(re.findall(r"dj_database_url\.config\(", source)) and {"DATABASE_URL"}
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
     assert read - documented == set()

@@ -1,0 +1,64 @@
+"""seed_demo builds the bilingual demo idempotently, and brand-new databases get correct URL paths."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+from wagtail.models import Page, Site
+
+from home.models import OPD, HomePage, SiteSettings, StandardPage
+from images.models import CityImage
+
+
+@override_settings(DEBUG=True)
+class SeedDemoTests(TestCase):
+    def seed(self, *args):
+        out = StringIO()
+        call_command("seed_demo", *args, stdout=out)
+        return out.getvalue()
+
+    def test_seed_twice_gives_the_same_site(self):
+        """A second run creates nothing new."""
+        self.seed()
+        counts = (Page.objects.count(), OPD.objects.count(), CityImage.objects.count(), Site.objects.count())
+        self.seed()
+        self.assertEqual(
+            counts, (Page.objects.count(), OPD.objects.count(), CityImage.objects.count(), Site.objects.count())
+        )
+        self.assertEqual(HomePage.objects.count(), 1)
+
+    def test_demo_site_serves_both_languages(self):
+        self.seed()
+        site = Site.objects.get(is_default_site=True)
+        self.assertIsInstance(site.root_page.specific, HomePage)
+        self.assertEqual(SiteSettings.for_site(site).city_name_en, "Tanjungpinang City Government")
+        self.assertContains(self.client.get("/id/"), "Kota yang Maju, Berbudaya dan Sejahtera")
+        self.assertContains(self.client.get("/en/"), "advanced, cultured and prosperous")
+        self.assertContains(self.client.get("/en/about-the-city/"), "Penyengat")
+        self.assertContains(self.client.get("/id/tentang-kota/"), "Penyengat")
+        # The deliberately untranslated page shows the fallback.
+        self.assertContains(self.client.get("/en/maklumat-pelayanan/"), "only available in Indonesian")
+
+    def test_prints_admin_credentials_in_debug(self):
+        output = self.seed()
+        self.assertIn("admin / ", output)
+        self.assertIn("/admin/", output)
+
+    @override_settings(DEBUG=False)
+    def test_refuses_demo_accounts_outside_debug_unless_told(self):
+        from django.contrib.auth import get_user_model
+
+        output = self.seed()
+        self.assertIn("--allow-demo-users", output)
+        self.assertFalse(get_user_model().objects.filter(username="admin").exists())
+        self.seed("--allow-demo-users")
+        self.assertTrue(get_user_model().objects.filter(username="admin", is_superuser=True).exists())
+
+    def test_indonesian_url_paths_on_a_brand_new_database(self):
+        """Trap 4: pages under the migration-made root get full /beranda/… paths in both languages."""
+        self.seed()
+        about = StandardPage.objects.get(slug_ind="tentang-kota")
+        self.assertEqual(about.url_path_ind, "/beranda/tentang-kota/")
+        self.assertEqual(about.url_path_en, "/beranda/about-the-city/")
+        self.assertEqual(Page.get_first_root_node().url_path_ind, "/")
