@@ -27,11 +27,10 @@ def bilingual_head(context):
     canonical = None
     if page is not None:
         alternates = bilingual.alternate_links(request, page)
-        fallback = bilingual.is_fallback(page, language)
-        noindex = noindex or fallback
-        # A fallback page is the Indonesian page: its canonical is the Indonesian URL.
-        canonical_language = bilingual.DEFAULT_LANGUAGE if fallback else language
-        canonical = dict(alternates).get(canonical_language)
+        # A fallback page is noindex; its canonical stays itself, since a canonical pointing
+        # at the Indonesian URL next to noindex would send search engines mixed signals.
+        noindex = noindex or bilingual.is_fallback(page, language)
+        canonical = request.build_absolute_uri(bilingual.page_url(page, language, request))
     elif context.get("is_error_page"):
         pass
     else:

@@ -128,6 +128,7 @@ class FallbackPolicyTests(TestCase):
             html, r'<div lang="id" class="content-language">\s*<article[^>]*>\s*<h1>Maklumat Pelayanan</h1>'
         )
         self.assertIn('<meta name="robots" content="noindex">', html)
+        self.assertIn('<link rel="canonical" href="http://testserver/en/maklumat-pelayanan/">', html)
 
     def test_untranslated_page_has_no_english_alternate(self):
         for path in ("/en/maklumat-pelayanan/", "/id/maklumat-pelayanan/"):
