@@ -59,5 +59,3 @@ class SitemapTests(TestCase):
         self.assertIn("Sitemap: http://testserver/sitemap.xml", body)
         self.assertIn("Disallow: /admin/", body)
         self.assertNotIn("Disallow: /\n", body)
-
-
