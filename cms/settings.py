@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "news",
     "smartcity",
     "search",
+    "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -91,6 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.ShortBrowserCacheMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -133,18 +137,35 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so every worker shares one cache (trap 12
-# in the modeltranslation notes); per-process memory otherwise.
+# in the modeltranslation notes); per-process memory otherwise. Three aliases:
+# "default" (site root paths, settings), "pages" (whole anonymous pages, wagtail-cache)
+# and "renditions" (Wagtail's image rendition lookups).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cms")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+
+
+def _cache(prefix, timeout=300):
+    if REDIS_URL:
+        return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{prefix}",
+            "TIMEOUT": timeout,
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix, "TIMEOUT": timeout}
+
+
+CACHES = {
+    "default": _cache("default"),
+    "pages": _cache("pages", PAGE_CACHE_SECONDS),
+    "renditions": _cache("renditions", 60 * 60 * 24),
+}
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_KEYRING = True  # lets home/caching.py purge single pages on publish
+# Browsers and proxies keep a page this long; the server-side copy is purged on publish.
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

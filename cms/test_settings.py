@@ -26,8 +26,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# A per-process cache, unless a test asks for Redis itself.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Per-process caches, unless a test asks for Redis itself; the page cache is off so tests
+# see fresh pages, and tests/home/test_caching.py turns it on.
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
+    for alias in ("default", "pages", "renditions")
+}
+WAGTAIL_CACHE = False
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {"version": 1, "disable_existing_loggers": False}

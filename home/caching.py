@@ -1,0 +1,131 @@
+"""Purge the anonymous page cache when content changes.
+
+Publishing, unpublishing, moving or deleting a page purges, in every language:
+- the page itself and everything under its URL (its routes: feeds, exports, plaques, pagination),
+- its parent's URL and everything under it (the listing it appears in, and the listing's feeds),
+- every other ancestor's own URL with any query string (home page included),
+- the search pages and the sitemaps.
+Site settings and OPDs appear on every page, so changing them purges the whole page cache.
+"""
+
+import re
+
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import translation
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from wagtailcache.cache import clear_cache as clear_whole_cache
+from wagtailcache.settings import wagtailcache_settings
+
+from home import bilingual
+
+HOST = r"^https?://[^/]+"
+
+
+def _path_in(page, language):
+    with translation.override(language):
+        parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def _prefix(path):
+    return f"{HOST}{re.escape(path)}"
+
+
+def _exact(path):
+    return f"{HOST}{re.escape(path)}(\\?.*)?$"
+
+
+def purge_patterns(page, parent=None):
+    """The URL patterns to purge for a change to ``page`` (optionally under a given parent)."""
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    parent = parent or page.get_parent()
+    ancestors = list(parent.get_ancestors(inclusive=True).filter(depth__gte=2)) if parent else []
+    patterns = []
+    for language in bilingual.LANGUAGE_CODES:
+        own = _path_in(page, language)
+        if own:
+            patterns.append(_prefix(own))
+        for ancestor in ancestors:
+            path = _path_in(ancestor, language)
+            if not path:
+                continue
+            patterns.append(_prefix(path) if ancestor.pk == parent.pk and ancestor.depth > 2 else _exact(path))
+        patterns.append(_prefix(f"/{language}/search/"))
+    patterns.append(f"{HOST}/sitemap")
+    return patterns
+
+
+def clear_cache(patterns):
+    """Delete the cached pages whose URL matches any of ``patterns``.
+
+    Same keyring walk as ``wagtailcache.cache.clear_cache(urls)``, but wagtail-cache 3.0 deletes a
+    URL once per matching pattern and raises KeyError when two patterns match the same URL; here
+    each URL is matched once.
+    """
+    if not wagtailcache_settings.WAGTAIL_CACHE or not patterns:
+        return
+    cache = caches[wagtailcache_settings.WAGTAIL_CACHE_BACKEND]
+    keyring = cache.get("keyring") or {}
+    compiled = [re.compile(pattern) for pattern in patterns]
+    matched = [url for url in keyring if any(regex.match(url) for regex in compiled)]
+    if not matched:
+        return
+    cache.delete_many([key for url in matched for key in keyring[url]])
+    for url in matched:
+        del keyring[url]
+    cache.set("keyring", keyring)
+
+
+def purge_page(page, parent=None):
+    clear_cache(purge_patterns(page, parent))
+
+
+def on_publish_change(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+_pending_moves = {}
+
+
+def on_page_pre_move(sender, instance, parent_page_before, **kwargs):
+    # The old addresses and the old listing, computed while the page still sits there.
+    _pending_moves[instance.pk] = purge_patterns(instance, parent_page_before)
+
+
+def on_page_move(sender, instance, parent_page_after, **kwargs):
+    clear_cache(_pending_moves.pop(instance.pk, []))
+    purge_page(Page.objects.get(pk=instance.pk), parent_page_after)
+
+
+def on_page_pre_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.depth and instance.depth > 1:
+        instance._purge_patterns = purge_patterns(instance)
+
+
+def on_page_post_delete(sender, instance, **kwargs):
+    patterns = getattr(instance, "_purge_patterns", None)
+    if patterns:
+        clear_cache(patterns)
+
+
+def purge_everything(sender, **kwargs):
+    if wagtailcache_settings.WAGTAIL_CACHE:
+        clear_whole_cache()
+
+
+def connect():
+    from home.models import OPD, SiteSettings
+
+    page_published.connect(on_publish_change, dispatch_uid="home.cache.published")
+    page_unpublished.connect(on_publish_change, dispatch_uid="home.cache.unpublished")
+    pre_page_move.connect(on_page_pre_move, dispatch_uid="home.cache.pre_move")
+    post_page_move.connect(on_page_move, dispatch_uid="home.cache.moved")
+    pre_delete.connect(on_page_pre_delete, dispatch_uid="home.cache.pre_delete")
+    post_delete.connect(on_page_post_delete, dispatch_uid="home.cache.post_delete")
+    for model in (SiteSettings, OPD):
+        post_save.connect(purge_everything, sender=model, dispatch_uid=f"home.cache.{model.__name__}")
+        post_delete.connect(purge_everything, sender=model, dispatch_uid=f"home.cache.{model.__name__}.delete")

@@ -1,0 +1,120 @@
+"""Anonymous pages are cached whole (in Redis for real), editors see fresh pages, and changes purge."""
+
+from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.test import TestCase, override_settings
+from django.utils import translation
+
+import pytest
+
+from home.caching import purge_patterns
+from tests.factories.pages import home_page, standard_page
+
+REDIS_CACHES = {
+    alias: {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": f"cms-test:{alias}",
+    }
+    for alias in ("default", "pages", "renditions")
+}
+
+
+def redis_available():
+    try:
+        import redis
+
+        return redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1).ping()
+    except Exception:
+        return False
+
+
+class PageCacheBehaviour:
+    """Shared tests, run against the local-memory cache and against Redis."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        cls.about = standard_page(title_ind="Tentang", title_en="About", slug_ind="tentang", slug_en="about")
+        cls.child = standard_page(
+            cls.about, title_ind="Sejarah", title_en="History", slug_ind="sejarah", slug_en="history"
+        )
+
+    def setUp(self):
+        caches["pages"].clear()
+
+    def status(self, path, **kwargs):
+        return self.client.get(path, **kwargs).headers.get("X-Wagtail-Cache")
+
+    def test_anonymous_pages_are_cached(self):
+        """The second anonymous request is served from the cache, in each language separately."""
+        self.assertEqual(self.status("/id/tentang/"), "miss")
+        self.assertEqual(self.status("/id/tentang/"), "hit")
+        self.assertEqual(self.status("/en/about/"), "miss")
+        self.assertEqual(self.status("/en/about/"), "hit")
+
+    def test_browsers_keep_pages_briefly(self):
+        response = self.client.get("/id/tentang/")
+        self.assertIn("max-age=60", response["Cache-Control"])
+
+    def test_editors_always_get_fresh_pages(self):
+        self.client.get("/id/tentang/")
+        self.client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.com", "pw"))
+        self.assertEqual(self.status("/id/tentang/"), "skip")
+
+    def test_publishing_purges_page_parent_and_home_in_both_languages(self):
+        for path in ("/id/", "/en/", "/id/tentang/", "/en/about/", "/id/tentang/sejarah/", "/en/about/history/"):
+            self.client.get(path)
+            self.assertEqual(self.status(path), "hit", path)
+        with translation.override("id"):
+            self.child.title_en = "Our history"
+            self.child.save_revision().publish()
+        for path in ("/id/", "/en/", "/id/tentang/", "/en/about/", "/id/tentang/sejarah/", "/en/about/history/"):
+            self.assertEqual(self.status(path), "miss", path)
+        self.assertContains(self.client.get("/en/about/history/"), "Our history")
+
+    def test_unpublishing_purges_the_page(self):
+        self.client.get("/id/tentang/sejarah/")
+        self.child.unpublish()
+        self.assertEqual(self.client.get("/id/tentang/sejarah/").status_code, 404)
+
+    def test_deleting_purges_the_parent_listing(self):
+        self.client.get("/id/tentang/")
+        self.assertEqual(self.status("/id/tentang/"), "hit")
+        self.child.delete()
+        self.assertEqual(self.status("/id/tentang/"), "miss")
+
+    def test_moving_purges_old_and_new_places(self):
+        other = standard_page(title_ind="Layanan", title_en="Services", slug_ind="layanan", slug_en="services")
+        for path in ("/id/tentang/", "/id/layanan/", "/id/tentang/sejarah/"):
+            self.client.get(path)
+        self.child.move(other, pos="last-child")
+        self.assertEqual(self.status("/id/tentang/"), "miss")
+        self.assertEqual(self.status("/id/layanan/"), "miss")
+        # The old address is not served from the cache: Wagtail now redirects it to the new one.
+        self.assertRedirects(self.client.get("/id/tentang/sejarah/"), "/id/layanan/sejarah/", status_code=301)
+        self.assertEqual(self.client.get("/id/layanan/sejarah/").status_code, 200)
+
+
+@override_settings(WAGTAIL_CACHE=True)
+class LocalMemoryPageCacheTests(PageCacheBehaviour, TestCase):
+    pass
+
+
+@pytest.mark.skipif(not redis_available(), reason="Redis is not running at 127.0.0.1:6379")
+@override_settings(WAGTAIL_CACHE=True, CACHES=REDIS_CACHES)
+class RedisPageCacheTests(PageCacheBehaviour, TestCase):
+    def test_cache_lives_in_redis(self):
+        self.client.get("/id/tentang/")
+        self.assertIn("RedisCache", type(caches["pages"]).__name__)
+        self.assertTrue(caches["pages"].get("keyring"))
+
+
+class PurgePatternTests(TestCase):
+    def test_patterns_cover_both_languages(self):
+        home = home_page()
+        page = standard_page(home, title_ind="Berita", title_en="News", slug_ind="berita", slug_en="news")
+        patterns = purge_patterns(page)
+        self.assertTrue(any("/id/berita/" in p for p in patterns))
+        self.assertTrue(any("/en/news/" in p for p in patterns))
+        self.assertTrue(any(p.endswith("/id/(\\?.*)?$") for p in patterns))
