@@ -19,3 +19,27 @@ class ImageAltTextTests(TestCase):
         image.save()
         with translation.override("en"):
             self.assertIn('alt="Masjid Raya Sultan Riau"', template.render(Context({"img": image})))
+
+
+class ResponsiveImageTests(TestCase):
+    def test_body_images_are_responsive_lazy_and_sized(self):
+        """Body images come as <picture> with AVIF and WebP sources, width/height set and lazy loading."""
+        from tests.factories.pages import home_page, standard_page
+
+        image = demo_image(
+            "Gedung Mesiu", "Gedung Mesiu di Pulau Penyengat", "The gunpowder store on Penyengat", (90, 60, 40)
+        )
+        standard_page(
+            home_page(),
+            "Galeri",
+            "Gallery",
+            body_ind=[{"type": "image", "value": {"image": image.pk, "caption": "Gedung Mesiu", "credit": "Demo"}}],
+            body_en=[{"type": "image", "value": {"image": image.pk, "caption": "Gunpowder store", "credit": "Demo"}}],
+        )
+        html = self.client.get("/en/gallery/").content.decode()
+        self.assertIn('type="image/avif"', html)
+        self.assertIn('type="image/webp"', html)
+        self.assertRegex(
+            html, r'<img alt="The gunpowder store on Penyengat"[^>]*height="\d+"[^>]*loading="lazy"[^>]*width="\d+"'
+        )
+        self.assertIn("Gunpowder store", html)
