@@ -194,6 +194,8 @@ def localized_verbose_name(verbose_name, lang):
 
 
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
+# The editor shows both languages side by side by default; the picker can hide one.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("id", "en")
 
 # One page tree with field-level translation; no Wagtail locales on top.
 WAGTAIL_I18N_ENABLED = False
@@ -228,6 +230,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests from the admin either: no Gravatar lookups of editors' email hashes.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

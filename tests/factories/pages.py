@@ -1,8 +1,9 @@
 """Build pages through Wagtail's tree API, with both languages' fields."""
 
+from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -12,17 +13,27 @@ def home_page():
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
+    root = tree_root()
     with translation.override("id"):
         home = HomePage(title_ind="Beranda", title_en="Home", slug="beranda", slug_ind="beranda")
         root.add_child(instance=home)
         home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.root_page = home
     site.hostname = "testserver"
     site.port = 80
     site.save()
     return home
+
+
+def tree_root():
+    """Wagtail's tree root; rebuilt when a transactional test has flushed the migration-made rows."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        with translation.override("id"):
+            root = Page.add_root(instance=Page(title_ind="Root", slug="root", slug_ind="root"))
+    return root
 
 
 def publish(parent, page):
