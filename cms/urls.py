@@ -13,9 +13,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from heritage_pages.views import heritage_site_redirect
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The language-neutral address on heritage plaques' QR codes: redirects by Accept-Language.
+    path("cagar-budaya/<int:pk>/", heritage_site_redirect, name="heritage_site_redirect"),
 ]
 
 if settings.SERVE_MEDIA:
