@@ -107,7 +107,9 @@ class ExportTests(TestCase):
                 self.assertNotContains(response, "Istana Kantor")
                 self.assertNotContains(response, "Gedung Rahasia")
         listing = self.client.get("/en/heritage/")
-        script = re.search(r'<script id="heritage-map-data" type="application/json">(.*?)</script>', listing.content.decode())
+        script = re.search(
+            r'<script id="heritage-map-data" type="application/json">(.*?)</script>', listing.content.decode()
+        )
         map_data = json.loads(script.group(1))
         self.assertEqual(sorted(f["title"] for f in map_data), ["Penyengat Island", "Sultan of Riau Grand Mosque"])
         self.assertNotContains(listing, "Office Palace")

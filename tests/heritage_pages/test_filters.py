@@ -15,7 +15,13 @@ class ParseFiltersTests(SimpleTestCase):
         params = QueryDict("kategori=bangunan&status=odcb&tingkat=nasional&kecamatan=bukit-bestari&kawasan=7")
         self.assertEqual(
             filters.parse_filters(params, {7}),
-            {"kategori": "bangunan", "status": "odcb", "tingkat": "nasional", "kecamatan": "bukit-bestari", "kawasan": 7},
+            {
+                "kategori": "bangunan",
+                "status": "odcb",
+                "tingkat": "nasional",
+                "kecamatan": "bukit-bestari",
+                "kawasan": 7,
+            },
         )
 
     def test_unknown_values_are_dropped(self):

@@ -29,7 +29,10 @@ class PlaqueTests(TestCase):
 
     def test_plaque_qr_code_decodes_to_the_language_neutral_url(self):
         """The QR image on the printed page decodes to /cagar-budaya/<pk>/ on this host, in both languages."""
-        for url in ("/id/warisan-budaya/masjid-raya-sultan-riau/plakat/", "/en/heritage/sultan-of-riau-grand-mosque/plakat/"):
+        for url in (
+            "/id/warisan-budaya/masjid-raya-sultan-riau/plakat/",
+            "/en/heritage/sultan-of-riau-grand-mosque/plakat/",
+        ):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
