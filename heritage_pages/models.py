@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -22,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from heritage_pages.blocks import HistoryStreamBlock
+from home import bilingual
 from home.models import BilingualPageMixin
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
@@ -476,10 +478,23 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         from heritage_pages import plaque
 
         target = request.build_absolute_uri(self.plaque_url)
+        route = self.reverse_subpage("plaque")
+        alternates = [
+            (language, request.build_absolute_uri(bilingual.page_url(self, language, request) + route))
+            for language in bilingual.translated_languages(self)
+        ]
+        alternates.append(("x-default", alternates[0][1]))
         return self.render(
             request,
             template="heritage_pages/heritage_site_plaque.html",
-            context_overrides={"qr_target": target, "qr": plaque.qr_image(target)},
+            context_overrides={
+                "qr_target": target,
+                "qr": plaque.qr_image(target),
+                "plaque_alternates": alternates,
+                "plaque_canonical": dict(alternates).get(
+                    bilingual.DEFAULT_LANGUAGE if bilingual.is_fallback(self) else translation.get_language()
+                ),
+            },
         )
 
     class Meta:

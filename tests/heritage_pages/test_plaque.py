@@ -40,6 +40,17 @@ class PlaqueTests(TestCase):
                 self.assertEqual(decode_data_uri(data_uri), [f"http://testserver/cagar-budaya/{self.site.pk}/"])
                 self.assertContains(response, '<meta name="robots" content="noindex">')
 
+    def test_plaque_page_links_its_other_language_and_is_not_indexed(self):
+        response = self.client.get("/en/heritage/sultan-of-riau-grand-mosque/plakat/")
+        self.assertContains(
+            response, '<link rel="canonical" href="http://testserver/en/heritage/sultan-of-riau-grand-mosque/plakat/">'
+        )
+        self.assertContains(
+            response,
+            '<link rel="alternate" hreflang="id" href="http://testserver/id/warisan-budaya/masjid-raya-sultan-riau/plakat/">',
+        )
+        self.assertContains(response, '<meta name="robots" content="noindex">')
+
     def test_qr_image_decodes_for_a_long_url(self):
         target = "https://www.tanjungpinangkota.go.id/cagar-budaya/123456/"
         self.assertEqual(decode_data_uri(qr_image(target)["data_uri"]), [target])
