@@ -233,6 +233,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests from the admin either: no Gravatar lookups of editors' email hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Heritage maps (heritage_pages): the tile server, a URL template with {z}/{x}/{y} (and optionally {s}),
+# and its attribution (HTML). Tiles are fetched by the visitor's browser, only on map pages.
+HERITAGE_MAP_TILE_URL = os.environ.get("HERITAGE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+HERITAGE_MAP_ATTRIBUTION = os.environ.get(
+    "HERITAGE_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",

@@ -15,6 +15,7 @@ from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from heritage_pages.views import heritage_site_redirect
 from home.sitemaps import SITEMAPS
 from home.views import robots_txt
 
@@ -24,6 +25,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The language-neutral address on heritage plaques' QR codes: redirects by Accept-Language.
+    path("cagar-budaya/<int:pk>/", heritage_site_redirect, name="heritage_site_redirect"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,552 @@
+"""The heritage register (kota pusaka): the index with map and open data, and one page per site.
+
+Fields follow UU 11/2010 on cultural heritage, so each page says what a site legally is:
+only a designated (ditetapkan) object is called cagar budaya.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from heritage_pages.blocks import HistoryStreamBlock
+from home import bilingual
+from home.models import BilingualPageMixin
+
+# A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
+# Coordinates outside it are allowed (a site may be recorded elsewhere) but editors get a warning.
+CITY_BOUNDS = {"south": Decimal("0.80"), "north": Decimal("1.05"), "west": Decimal("104.35"), "east": Decimal("104.65")}
+CITY_CENTRE = (0.918, 104.46)
+
+
+def is_inside_city(latitude, longitude):
+    """True when the point lies within CITY_BOUNDS."""
+    if latitude is None or longitude is None:
+        return False
+    lat, lon = Decimal(str(latitude)), Decimal(str(longitude))
+    return CITY_BOUNDS["south"] <= lat <= CITY_BOUNDS["north"] and CITY_BOUNDS["west"] <= lon <= CITY_BOUNDS["east"]
+
+
+class Category(models.TextChoices):
+    """The five kinds of cultural heritage in UU 11/2010, Pasal 1."""
+
+    BENDA = "benda", _("Object (benda)")
+    BANGUNAN = "bangunan", _("Building (bangunan)")
+    STRUKTUR = "struktur", _("Structure (struktur)")
+    SITUS = "situs", _("Site (situs)")
+    KAWASAN = "kawasan", _("Area (kawasan)")
+
+
+class LegalStatus(models.TextChoices):
+    """Where the object stands in the chain registration → TACB study → designation (Pasal 29–37)."""
+
+    ODCB = "odcb", _("Suspected cultural heritage object (ODCB)")
+    TERDAFTAR = "terdaftar", _("Registered, not yet designated")
+    DIREKOMENDASIKAN = "direkomendasikan", _("Recommended by the heritage experts team (TACB), not yet designated")
+    DITETAPKAN = "ditetapkan", _("Designated cultural heritage")
+    DIHAPUS = "dihapus", _("Removed from the register")
+
+
+STATUS_EXPLANATIONS = {
+    LegalStatus.ODCB: _(
+        "This object is protected as if it were cultural heritage while it is studied, "
+        "but it has not been designated as cultural heritage."
+    ),
+    LegalStatus.TERDAFTAR: _(
+        "This object is registered and awaits study by the heritage experts team (TACB). "
+        "It has not been designated as cultural heritage."
+    ),
+    LegalStatus.DIREKOMENDASIKAN: _(
+        "The heritage experts team (TACB) has recommended this object for designation. "
+        "It has not been designated as cultural heritage yet."
+    ),
+    LegalStatus.DITETAPKAN: _("This object has been designated as cultural heritage by decree."),
+    LegalStatus.DIHAPUS: _("This object has been removed from the cultural heritage register."),
+}
+
+
+class Level(models.TextChoices):
+    """Government level of a designation (penetapan) or a ranking (pemeringkatan)."""
+
+    KOTA = "kota", _("City")
+    PROVINSI = "provinsi", _("Provincial")
+    NASIONAL = "nasional", _("National")
+
+
+class Kecamatan(models.TextChoices):
+    """Tanjungpinang's four districts."""
+
+    BUKIT_BESTARI = "bukit-bestari", "Bukit Bestari"
+    TANJUNGPINANG_BARAT = "tanjungpinang-barat", "Tanjungpinang Barat"
+    TANJUNGPINANG_KOTA = "tanjungpinang-kota", "Tanjungpinang Kota"
+    TANJUNGPINANG_TIMUR = "tanjungpinang-timur", "Tanjungpinang Timur"
+
+
+class Condition(models.TextChoices):
+    BAIK = "baik", _("Good")
+    RUSAK_RINGAN = "rusak-ringan", _("Slightly damaged")
+    RUSAK_BERAT = "rusak-berat", _("Badly damaged")
+    MUSNAH = "musnah", _("Lost")
+
+
+class Ownership(models.TextChoices):
+    """Owners allowed by UU 11/2010."""
+
+    NEGARA = "negara", _("The state")
+    PEMDA = "pemerintah-daerah", _("Regional government")
+    ADAT = "masyarakat-adat", _("Customary law community")
+    PERORANGAN = "perorangan", _("Private person")
+    BADAN_USAHA = "badan-usaha", _("Business entity")
+    WAKAF = "wakaf", _("Religious endowment (wakaf)")
+
+
+class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
+    """The heritage register: every site, with filters, a map and open-data downloads."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["heritage_pages.HeritageSitePage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def sites(self):
+        """Live, public sites of this register, with what listings show."""
+        from heritage_pages.filters import site_queryset
+
+        return site_queryset(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from heritage_pages import filters
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(filters.listing_context(self, request))
+        return context
+
+    @path("geojson/", name="geojson")
+    def geojson(self, request):
+        """The (filtered) register as a GeoJSON FeatureCollection in the visitor's language."""
+        from heritage_pages import exports
+
+        return exports.geojson_response(self, request)
+
+    @path("csv/", name="csv")
+    def csv(self, request):
+        """The (filtered) register as a CSV download in the visitor's language."""
+        from heritage_pages import exports
+
+        return exports.csv_response(self, request)
+
+    class Meta:
+        verbose_name = _("heritage register")
+
+
+class HeritageSiteForm(WagtailAdminPageForm):
+    """Checks that only a kawasan or situs is chosen as parent area, and not the site itself."""
+
+    def clean(self):
+        cleaned = super().clean()
+        parent_area = cleaned.get("parent_area")
+        if parent_area is not None:
+            if self.instance.pk and parent_area.pk == self.instance.pk:
+                self.add_error("parent_area", _("A site cannot be its own parent area."))
+            elif parent_area.category not in (Category.KAWASAN, Category.SITUS):
+                self.add_error("parent_area", _("The parent area must be a kawasan or a situs."))
+        status = cleaned.get("legal_status")
+        if status == LegalStatus.DITETAPKAN and not cleaned.get("designation_level"):
+            self.add_error("designation_level", _("A designated site needs its designation level."))
+        if status != LegalStatus.DITETAPKAN and cleaned.get("ranking_level"):
+            self.add_error("ranking_level", _("Only a designated site can be ranked."))
+        return cleaned
+
+
+class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
+    """One heritage site or object: its legal status, history, location and visiting information."""
+
+    # Identity and legal status (shared between languages).
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown in listings, search results and link previews."),
+    )
+    official_name = models.CharField(
+        _("official name"), max_length=255, blank=True, help_text=_("The name as written in the decree or register.")
+    )
+    local_names = models.CharField(
+        _("local names"),
+        max_length=255,
+        blank=True,
+        help_text=_("Malay or Jawi spellings and other names, separated by semicolons."),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    legal_status = models.CharField(
+        _("legal status"),
+        max_length=20,
+        choices=LegalStatus.choices,
+        help_text=_("Only choose “designated” when a designation decree exists."),
+    )
+    designation_level = models.CharField(
+        _("designation level"),
+        max_length=20,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("Who designated it: the mayor (city), the governor (provincial) or the minister (national)."),
+    )
+    ranking_level = models.CharField(
+        _("ranking"),
+        max_length=20,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("The ranking (peringkat), a separate step after designation."),
+    )
+    decree_number = models.CharField(
+        _("decree number"), max_length=120, blank=True, help_text=_("Leave empty when unknown; never guess.")
+    )
+    decree_date = models.DateField(_("decree date"), null=True, blank=True)
+    decree_issuer = models.CharField(
+        _("decree issuer"), max_length=200, blank=True, help_text=_("For example: Wali Kota Tanjungpinang.")
+    )
+    decree_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("decree document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    national_register_number = models.CharField(
+        _("national register number"),
+        max_length=60,
+        blank=True,
+        help_text=_("As issued by the Register Nasional Cagar Budaya."),
+    )
+    local_inventory_number = models.CharField(
+        _("local inventory number"), max_length=60, blank=True, help_text=_("The culture office's inventory number.")
+    )
+    parent_area = models.ForeignKey(
+        "self",
+        verbose_name=_("parent area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="child_sites",
+        help_text=_("The kawasan or situs this site belongs to, for example Kawasan Pulau Penyengat."),
+    )
+
+    # Meaning and history (translated).
+    period = models.CharField(
+        _("period or era"), max_length=200, blank=True, help_text=_("For example: Riau-Lingga Sultanate.")
+    )
+    start_year = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    significance = RichTextField(
+        _("significance"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Its value for history, science, education, religion or culture, and why."),
+    )
+    history = StreamField(HistoryStreamBlock(), verbose_name=_("history"), blank=True, use_json_field=True)
+    physical_description = RichTextField(
+        _("physical description"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+
+    # Condition, ownership and care (shared).
+    condition = models.CharField(_("condition"), max_length=20, choices=Condition.choices, blank=True)
+    last_survey_date = models.DateField(_("last survey"), null=True, blank=True)
+    ownership = models.CharField(_("ownership"), max_length=30, choices=Ownership.choices, blank=True)
+    custodian_opd = models.ForeignKey(
+        "home.OPD",
+        verbose_name=_("custodian agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="heritage_sites",
+    )
+    custodian_note = models.CharField(
+        _("custodian"), max_length=255, blank=True, help_text=_("Manager or caretaker (juru pelihara), if any.")
+    )
+    data_source = models.CharField(
+        _("data source"), max_length=255, blank=True, help_text=_("Where this record's data comes from.")
+    )
+
+    # Location (shared).
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    kelurahan = models.CharField(_("kelurahan"), max_length=100, blank=True)
+    kecamatan = models.CharField(_("kecamatan"), max_length=30, choices=Kecamatan.choices, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
+        help_text=_("Decimal degrees, north positive; Tanjungpinang is about 0.92."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
+        help_text=_("Decimal degrees, east positive; Tanjungpinang is about 104.45."),
+    )
+
+    # Visiting (translated).
+    is_visitable = models.BooleanField(
+        _("open to visitors"), default=False, help_text=_("Tick when the public can visit the site.")
+    )
+    opening_hours = models.CharField(_("opening hours"), max_length=255, blank=True)
+    fee = models.CharField(_("fee"), max_length=255, blank=True)
+    getting_there = models.TextField(_("how to get there"), blank=True)
+    accessibility = models.TextField(_("accessibility"), blank=True)
+    dress_code = models.TextField(_("dress code"), blank=True)
+
+    listing_image = models.ForeignKey(
+        "images.CityImage",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the register and in link previews."),
+    )
+
+    parent_page_types = ["heritage_pages.HeritageIndexPage"]
+    subpage_types = []
+
+    base_form_class = HeritageSiteForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        MultiFieldPanel([FieldPanel("official_name"), FieldPanel("local_names")], heading=_("Names")),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("legal_status"),
+                FieldRowPanel([FieldPanel("designation_level"), FieldPanel("ranking_level")]),
+                FieldPanel("parent_area"),
+            ],
+            heading=_("Legal status"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("decree_number"), FieldPanel("decree_date")]),
+                FieldPanel("decree_issuer"),
+                FieldPanel("decree_document"),
+                FieldRowPanel([FieldPanel("national_register_number"), FieldPanel("local_inventory_number")]),
+            ],
+            heading=_("Designation decree and register numbers"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("period"), FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")])],
+            heading=_("Period"),
+        ),
+        FieldPanel("significance"),
+        FieldPanel("history"),
+        FieldPanel("physical_description"),
+        InlinePanel("gallery_images", label=_("Gallery"), heading=_("Gallery")),
+        InlinePanel("documents", label=_("Documents"), heading=_("Documents")),
+        InlinePanel("sources", label=_("Sources"), heading=_("Sources")),
+    ]
+    location_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("kelurahan"), FieldPanel("kecamatan")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_visitable"),
+                FieldPanel("opening_hours"),
+                FieldPanel("fee"),
+                FieldPanel("getting_there"),
+                FieldPanel("accessibility"),
+                FieldPanel("dress_code"),
+            ],
+            heading=_("Visiting"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("condition"), FieldPanel("last_survey_date")]),
+                FieldPanel("ownership"),
+                FieldPanel("custodian_opd"),
+                FieldPanel("custodian_note"),
+                FieldPanel("data_source"),
+            ],
+            heading=_("Condition and care"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(location_panels, heading=_("Location and visiting")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("official_name"),
+        index.SearchField("local_names"),
+        index.SearchField("significance"),
+        index.SearchField("history"),
+        index.FilterField("category"),
+        index.FilterField("legal_status"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year is before the start year.")})
+
+    # Properties for templates, exports and structured data.
+
+    @property
+    def is_designated(self):
+        """Only a designated object may be called cagar budaya."""
+        return self.legal_status == LegalStatus.DITETAPKAN
+
+    @property
+    def status_explanation(self):
+        return STATUS_EXPLANATIONS.get(self.legal_status, "")
+
+    @property
+    def is_inside_city(self):
+        return is_inside_city(self.latitude, self.longitude)
+
+    @property
+    def schema_type(self):
+        return "TouristAttraction" if self.is_visitable else "LandmarksOrHistoricalBuildings"
+
+    @property
+    def plaque_url(self):
+        """The language-neutral path printed on the plaque's QR code."""
+        return reverse("heritage_site_redirect", args=[self.pk])
+
+    @property
+    def map_url(self):
+        """An OpenStreetMap link that opens the point in any maps app or browser."""
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+
+    def child_sites_live(self):
+        return (
+            HeritageSitePage.objects.live()
+            .public()
+            .filter(parent_area=self)
+            .select_related("listing_image")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["parent_area"] = (
+            HeritageSitePage.objects.live().public().filter(pk=self.parent_area_id).first()
+            if self.parent_area_id
+            else None
+        )
+        context["child_sites"] = list(self.child_sites_live())
+        context["map_tiles"] = map_tile_settings()
+        context["map_features"] = [
+            {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
+        ]
+        if self.listing_image_id:
+            rendition = self.listing_image.get_rendition("fill-1200x630|format-jpeg")
+            context["og_image_url"] = request.build_absolute_uri(rendition.url)
+        return context
+
+    @path("plakat/", name="plaque")
+    def plaque(self, request):
+        """A printable plaque with a QR code pointing to the language-neutral address."""
+        from heritage_pages import plaque
+
+        target = request.build_absolute_uri(self.plaque_url)
+        route = self.reverse_subpage("plaque")
+        alternates = [
+            (language, request.build_absolute_uri(bilingual.page_url(self, language, request) + route))
+            for language in bilingual.translated_languages(self)
+        ]
+        alternates.append(("x-default", alternates[0][1]))
+        return self.render(
+            request,
+            template="heritage_pages/heritage_site_plaque.html",
+            context_overrides={
+                "qr_target": target,
+                "qr": plaque.qr_image(target),
+                "plaque_alternates": alternates,
+                "plaque_canonical": dict(alternates).get(
+                    bilingual.DEFAULT_LANGUAGE if bilingual.is_fallback(self) else translation.get_language()
+                ),
+            },
+        )
+
+    class Meta:
+        verbose_name = _("heritage site")
+        verbose_name_plural = _("heritage sites")
+
+
+def map_tile_settings():
+    """The tile server and attribution the maps use (from settings, OpenStreetMap by default)."""
+    return {"url": settings.HERITAGE_MAP_TILE_URL, "attribution": settings.HERITAGE_MAP_ATTRIBUTION}
+
+
+class HeritageSiteGalleryImage(Orderable):
+    """A gallery photo with a caption per language and a shared credit and year."""
+
+    page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("images.CityImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Photographer or source."))
+    year = models.PositiveSmallIntegerField(_("year taken"), null=True, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit"), FieldPanel("year")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+
+
+class HeritageSiteDocument(Orderable):
+    """A study, old photograph or plan, with a title per language."""
+
+    page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+
+class HeritageSiteSource(Orderable):
+    """A reference for what the page says: a book, article, register entry or web page."""
+
+    page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="sources")
+    citation = models.CharField(_("citation"), max_length=500)
+    url = models.URLField(_("link"), blank=True)
+
+    panels = [FieldPanel("citation"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
