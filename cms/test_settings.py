@@ -39,3 +39,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # whitenoise looks for STATIC_ROOT at start-up; tests never run collectstatic.
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
+
+# Tests make no third-party requests: map tiles come from a blank local tile.
+HERITAGE_MAP_TILE_URL = "/static/img/blank-tile.png?z={z}&x={x}&y={y}"
