@@ -15,6 +15,22 @@ from smartcity.formatting import format_number, format_rupiah
 
 STATUS_CLASSES = {status: f"sc-status-{status}" for status in Status.values}
 
+# Fills are written on the shapes themselves (not only in CSS) so print and feed readers keep them.
+# Each has at least 3:1 contrast with white (WCAG 1.4.11); segments are also separated by a white stroke.
+FILLS = {
+    "sc-status-planned": "#5f6b7a",
+    "sc-status-in-discussion": "#a85a00",
+    "sc-status-running": "#0b5cad",
+    "sc-status-completed": "#047857",
+    "sc-status-postponed": "#6d3fc0",
+    "sc-status-discontinued": "#b42318",
+    "sc-budget-planned": "#8a9bab",
+    "sc-budget-realised": "#0b4f6c",
+    "sc-target": "#8a9bab",
+    "sc-realisation": "#0b4f6c",
+    "sc-baseline-key": "#a85a00",
+}
+
 
 def _length(value, largest, plot):
     """The bar length for ``value`` on a scale where ``largest`` fills ``plot``."""
@@ -59,7 +75,7 @@ def status_board_chart(board, width=640):
         "plot": plot,
         "largest": largest,
         "orientation": "horizontal",
-        "bars": bars,
+        "bars": _filled(bars),
         "texts": texts,
         "legend": legend,
         "lines": [],
@@ -114,7 +130,7 @@ def budget_chart(budget, width=640):
         "plot": plot,
         "largest": largest,
         "orientation": "horizontal",
-        "bars": bars,
+        "bars": _filled(bars),
         "texts": texts,
         "legend": legend,
         "lines": [],
@@ -184,13 +200,19 @@ def indicator_chart(indicator, values, group_width=84, plot_height=180):
         "plot": plot_height,
         "largest": largest,
         "orientation": "vertical",
-        "bars": bars,
+        "bars": _filled(bars),
         "texts": texts,
         "legend": legend,
         "lines": lines,
         "title": _("%(name)s: target and realisation by year") % {"name": indicator.name},
         "desc": desc,
     }
+
+
+def _filled(bars):
+    for bar in bars:
+        bar["fill"] = FILLS[bar["css"]]
+    return bars
 
 
 def _legend(items, y, width, swatch=12, spacing=18):
@@ -201,6 +223,6 @@ def _legend(items, y, width, swatch=12, spacing=18):
         item_width = swatch + 6 + len(label) * 7 + spacing
         if x + item_width > width and x > 10:
             x, line_y = 10, line_y + 20
-        entries.append({"x": x, "y": line_y, "css": css, "label": label, "text_x": x + swatch + 6, "text_y": line_y + 11})
+        entries.append({"x": x, "y": line_y, "css": css, "fill": FILLS.get(css, "#000"), "label": label, "text_x": x + swatch + 6, "text_y": line_y + 11})
         x += item_width
     return entries, line_y + 24

@@ -151,22 +151,22 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         programmes, _filters, _choices = self.filtered_programmes(request)
         return exports.prefetch(programmes)
 
-    @path("export/programmes.csv/", name="export_programmes_csv")
+    @path("export/programmes/csv/", name="export_programmes_csv")
     def export_programmes_csv(self, request):
         rows = exports.programme_rows(self._export_programmes(request), request)
         return self._csv(exports.PROGRAMME_COLUMNS, rows, "programmes")
 
-    @path("export/budget-lines.csv/", name="export_budget_csv")
+    @path("export/budget-lines/csv/", name="export_budget_csv")
     def export_budget_csv(self, request):
         rows = exports.budget_rows(self._export_programmes(request))
         return self._csv(exports.BUDGET_COLUMNS, rows, "budget-lines")
 
-    @path("export/indicators.csv/", name="export_indicators_csv")
+    @path("export/indicators/csv/", name="export_indicators_csv")
     def export_indicators_csv(self, request):
         rows = exports.indicator_rows(self._export_programmes(request))
         return self._csv(exports.INDICATOR_COLUMNS, rows, "indicators")
 
-    @path("export/programmes.json/", name="export_json")
+    @path("export/json/", name="export_json")
     def export_json(self, request):
         data = exports.as_json(self, self._export_programmes(request), request)
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
