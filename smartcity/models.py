@@ -99,7 +99,9 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def filter_choices(self):
         """The values each query-string filter accepts, and their labels."""
-        lead_opds = OPD.objects.filter(pk__in=self.programmes().values("lead_opd_id")).order_by("acronym")
+        lead_opds = sorted(
+            OPD.objects.filter(pk__in=self.programmes().values("lead_opd_id")), key=lambda opd: opd.acronym.casefold()
+        )
         return {
             "dimension": list(Dimension.choices),
             "horizon": list(Horizon.choices),
