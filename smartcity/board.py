@@ -56,8 +56,10 @@ def progress_board(programmes):
     }
     rows = []
     for dimension, label in Dimension.choices:
-        cells = [{"status": status, "label": status_label, "count": counts.get((dimension, status), 0)}
-                 for status, status_label in Status.choices]
+        cells = [
+            {"status": status, "label": status_label, "count": counts.get((dimension, status), 0)}
+            for status, status_label in Status.choices
+        ]
         rows.append({"dimension": dimension, "label": label, "cells": cells, "total": sum(c["count"] for c in cells)})
     status_totals = [
         {"status": status, "label": label, "count": sum(counts.get((d, status), 0) for d in Dimension.values)}

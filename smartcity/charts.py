@@ -120,9 +120,7 @@ def budget_chart(budget, width=640):
             )
             y += bar_height + 2
         y += gap
-    legend, legend_y = _legend(
-        [("sc-budget-planned", _("Planned")), ("sc-budget-realised", _("Realised"))], y, width
-    )
+    legend, legend_y = _legend([("sc-budget-planned", _("Planned")), ("sc-budget-realised", _("Realised"))], y, width)
     return {
         "id": "sc-budget-chart",
         "width": width,
@@ -135,7 +133,9 @@ def budget_chart(budget, width=640):
         "legend": legend,
         "lines": [],
         "title": _("Budget by funding source"),
-        "desc": _("Bar chart of planned and realised budget per funding source: %(planned)s planned, %(realised)s realised.")
+        "desc": _(
+            "Bar chart of planned and realised budget per funding source: %(planned)s planned, %(realised)s realised."
+        )
         % {"planned": format_rupiah(budget["planned"]), "realised": format_rupiah(budget["realised"])},
     }
 
@@ -223,6 +223,16 @@ def _legend(items, y, width, swatch=12, spacing=18):
         item_width = swatch + 6 + len(label) * 7 + spacing
         if x + item_width > width and x > 10:
             x, line_y = 10, line_y + 20
-        entries.append({"x": x, "y": line_y, "css": css, "fill": FILLS.get(css, "#000"), "label": label, "text_x": x + swatch + 6, "text_y": line_y + 11})
+        entries.append(
+            {
+                "x": x,
+                "y": line_y,
+                "css": css,
+                "fill": FILLS.get(css, "#000"),
+                "label": label,
+                "text_x": x + swatch + 6,
+                "text_y": line_y + 11,
+            }
+        )
         x += item_width
     return entries, line_y + 24

@@ -154,7 +154,17 @@ def programmes(opds):
                     beneficiaries_ind="Seluruh penduduk Kota Tanjungpinang.",
                     beneficiaries_en="All residents of Tanjungpinang.",
                     budget_lines=_budget((2020, F.APBD_KOTA, 250_000_000, P), (2021, F.DAK_NON_FISIK, 400_000_000, P)),
-                    indicators=[_indicator("I1", "Layanan yang dapat diurus daring", "Services available online", "layanan", "services", 2, 2019)],
+                    indicators=[
+                        _indicator(
+                            "I1",
+                            "Layanan yang dapat diurus daring",
+                            "Services available online",
+                            "layanan",
+                            "services",
+                            2,
+                            2019,
+                        )
+                    ],
                     values=_values("I1", (2020, 5, 4), (2021, 8, 8), (2022, 10, None)),
                 ),
             ),
@@ -180,10 +190,30 @@ def programmes(opds):
                     problem_statement_en="<p>The city's cultural heritage does not yet drive its development strategy.</p>",
                     budget_lines=_budget((2020, F.APBD_KOTA, 500_000_000, P), (2020, F.APBD_KOTA, 475_000_000, R)),
                     history=_history(
-                        (started, Status.IN_DISCUSSION, "Konsep kota pusaka disusun.", "The heritage-city concept is drafted."),
-                        (date(2020, 3, 1), Status.RUNNING, "SK telah terbit; pelaksanaan dimulai.", "The decree is issued; work begins."),
+                        (
+                            started,
+                            Status.IN_DISCUSSION,
+                            "Konsep kota pusaka disusun.",
+                            "The heritage-city concept is drafted.",
+                        ),
+                        (
+                            date(2020, 3, 1),
+                            Status.RUNNING,
+                            "SK telah terbit; pelaksanaan dimulai.",
+                            "The decree is issued; work begins.",
+                        ),
                     ),
-                    indicators=[_indicator("I1", "Objek cagar budaya terdaftar", "Registered heritage objects", "objek", "objects", 10, 2019)],
+                    indicators=[
+                        _indicator(
+                            "I1",
+                            "Objek cagar budaya terdaftar",
+                            "Registered heritage objects",
+                            "objek",
+                            "objects",
+                            10,
+                            2019,
+                        )
+                    ],
                     values=_values("I1", (2020, 15, 14), (2021, 20, 21), (2022, 25, 23), (2023, 30, None)),
                 ),
             ),
@@ -233,7 +263,17 @@ def programmes(opds):
                         (2021, F.DAK_FISIK, 2_000_000_000, P),
                         (2021, F.APBD_PROVINSI, 750_000_000, P),
                     ),
-                    indicators=[_indicator("I1", "Ruas kawasan pusaka yang ditata", "Heritage streets upgraded", "ruas", "streets", 0, 2019)],
+                    indicators=[
+                        _indicator(
+                            "I1",
+                            "Ruas kawasan pusaka yang ditata",
+                            "Heritage streets upgraded",
+                            "ruas",
+                            "streets",
+                            0,
+                            2019,
+                        )
+                    ],
                     values=_values("I1", (2020, 2, 2), (2021, 4, 3), (2022, 6, None)),
                 ),
             ),
@@ -269,7 +309,9 @@ def programmes(opds):
                     supporting=["disdagin"],
                     start_year=2021,
                     end_year=2023,
-                    partners=[ProgrammePartner(name="Perguruan tinggi di Tanjungpinang", partner_type=PartnerType.UNIVERSITY)],
+                    partners=[
+                        ProgrammePartner(name="Perguruan tinggi di Tanjungpinang", partner_type=PartnerType.UNIVERSITY)
+                    ],
                     budget_lines=_budget((2022, F.APBD_KOTA, 120_000_000, P)),
                 ),
             ),
@@ -289,8 +331,20 @@ def programmes(opds):
                     supporting=["diskominfo"],
                     start_year=2020,
                     end_year=2023,
-                    budget_lines=_budget((2020, F.DAK_NON_FISIK, 600_000_000, P), (2020, F.DAK_NON_FISIK, 540_000_000, R)),
-                    indicators=[_indicator("I1", "Puskesmas yang memakai e-Puskesmas", "Health centres using e-Puskesmas", "puskesmas", "health centres", 0, 2019)],
+                    budget_lines=_budget(
+                        (2020, F.DAK_NON_FISIK, 600_000_000, P), (2020, F.DAK_NON_FISIK, 540_000_000, R)
+                    ),
+                    indicators=[
+                        _indicator(
+                            "I1",
+                            "Puskesmas yang memakai e-Puskesmas",
+                            "Health centres using e-Puskesmas",
+                            "puskesmas",
+                            "health centres",
+                            0,
+                            2019,
+                        )
+                    ],
                     values=_values("I1", (2020, 2, 2), (2021, 4, 4), (2022, 7, 6)),
                 ),
             ),
@@ -326,7 +380,9 @@ def programmes(opds):
                     start_year=2020,
                     end_year=2023,
                     budget_lines=_budget((2021, F.APBN, 200_000_000, P), (2021, F.APBD_KOTA, 75_000_000, R)),
-                    indicators=[_indicator("I1", "Warga yang dilatih", "Residents trained", "orang", "people", 0, 2019)],
+                    indicators=[
+                        _indicator("I1", "Warga yang dilatih", "Residents trained", "orang", "people", 0, 2019)
+                    ],
                     values=_values("I1", (2020, 300, 250), (2021, 500, 540), (2022, 800, None)),
                 ),
             ),
@@ -346,7 +402,12 @@ def programmes(opds):
                     end_year=2023,
                     history=_history(
                         (date(2021, 1, 15), Status.PLANNED, "Direncanakan.", "Planned."),
-                        (date(2021, 9, 1), Status.POSTPONED, "Ditunda, menunggu kesiapan anggaran.", "Postponed until funding is available."),
+                        (
+                            date(2021, 9, 1),
+                            Status.POSTPONED,
+                            "Ditunda, menunggu kesiapan anggaran.",
+                            "Postponed until funding is available.",
+                        ),
                     ),
                 ),
             ),
@@ -366,7 +427,17 @@ def programmes(opds):
                     start_year=2020,
                     end_year=2023,
                     budget_lines=_budget((2021, F.APBD_KOTA, 180_000_000, P), (2021, F.HIBAH, 50_000_000, R)),
-                    indicators=[_indicator("I1", "Kampung Iklim terdaftar", "Registered climate villages", "kampung", "villages", 1, 2019)],
+                    indicators=[
+                        _indicator(
+                            "I1",
+                            "Kampung Iklim terdaftar",
+                            "Registered climate villages",
+                            "kampung",
+                            "villages",
+                            1,
+                            2019,
+                        )
+                    ],
                     values=_values("I1", (2020, 2, 2), (2021, 4, 3), (2022, 6, 6)),
                 ),
             ),

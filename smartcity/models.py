@@ -3,6 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,15 +12,13 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.signals import post_page_move
-
-from django import forms
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from home.models import OPD, BilingualPageMixin
 from smartcity import board, charts, exports
@@ -57,9 +56,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("The regulation that sets the masterplan. Give a decree number only as published in the JDIH."),
     )
-    rpjmd_period = models.CharField(
-        _("RPJMD period"), max_length=20, blank=True, help_text=_("For example 2018–2023.")
-    )
+    rpjmd_period = models.CharField(_("RPJMD period"), max_length=20, blank=True, help_text=_("For example 2018–2023."))
     rpjmd_alignment = RichTextField(
         _("alignment with the RPJMD"),
         blank=True,
@@ -456,7 +453,9 @@ class ProgrammeBudgetLine(Orderable):
     )
     kind = models.CharField(_("planned or realised"), max_length=10, choices=BudgetKind.choices)
 
-    panels = [FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("source"), FieldPanel("amount"), FieldPanel("kind")])]
+    panels = [
+        FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("source"), FieldPanel("amount"), FieldPanel("kind")])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("budget line")
@@ -519,7 +518,9 @@ class ProgrammeIndicatorValue(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("indicator_key"), FieldPanel("year"), FieldPanel("target"), FieldPanel("realisation")])
+        FieldRowPanel(
+            [FieldPanel("indicator_key"), FieldPanel("year"), FieldPanel("target"), FieldPanel("realisation")]
+        )
     ]
 
     class Meta(Orderable.Meta):

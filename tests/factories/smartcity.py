@@ -120,4 +120,3 @@ def programme(
         page.save_revision()
     page.refresh_from_db()
     return page
-

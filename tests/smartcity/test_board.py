@@ -59,15 +59,28 @@ class BoardTestCase(TestCase):
             values=[("I1", 2020, Decimal("15"), Decimal("14")), ("I1", 2021, Decimal("20"), Decimal("30"))],
         )
         cls.wisata = programme(
-            d[Dimension.BRANDING], "Wisata", "Tourism", status=Status.PLANNED, horizon=Horizon.SHORT,
+            d[Dimension.BRANDING],
+            "Wisata",
+            "Tourism",
+            status=Status.PLANNED,
+            horizon=Horizon.SHORT,
             budget=[(2021, FundingSource.CSR, 250_000_000, P)],
         )
         cls.iklim = programme(
-            d[Dimension.ENVIRONMENT], "Kampung Iklim", "Climate Village", lead=cls.dlh, status=Status.RUNNING,
-            horizon=Horizon.QUICK_WIN, budget=[(2021, FundingSource.APBD_KOTA, 180_000_000, P)],
+            d[Dimension.ENVIRONMENT],
+            "Kampung Iklim",
+            "Climate Village",
+            lead=cls.dlh,
+            status=Status.RUNNING,
+            horizon=Horizon.QUICK_WIN,
+            budget=[(2021, FundingSource.APBD_KOTA, 180_000_000, P)],
         )
         cls.sampah = programme(
-            d[Dimension.ENVIRONMENT], "Bank Sampah", "Waste Bank", lead=cls.dlh, status=Status.POSTPONED,
+            d[Dimension.ENVIRONMENT],
+            "Bank Sampah",
+            "Waste Bank",
+            lead=cls.dlh,
+            status=Status.POSTPONED,
             horizon=Horizon.MEDIUM,
         )
         cls.sampah.secondary_dimensions.add(d[Dimension.ECONOMY])
@@ -75,7 +88,10 @@ class BoardTestCase(TestCase):
         cls.tanjak = programme(d[Dimension.GOVERNANCE], "Tanjak", "Tanjak", status=Status.COMPLETED)
         # Neither a draft nor its budget may count anywhere.
         cls.draft = programme(
-            d[Dimension.GOVERNANCE], "Draf", "Draft", status=Status.RUNNING,
+            d[Dimension.GOVERNANCE],
+            "Draf",
+            "Draft",
+            status=Status.RUNNING,
             budget=[(2021, FundingSource.APBN, 9_000_000_000, P)],
             live=False,
         )
@@ -154,7 +170,9 @@ class ChartTests(BoardTestCase):
             rows.setdefault(bar.get("y"), []).append(bar)
         for row in rows.values():
             for left, right in zip(row, row[1:], strict=False):
-                self.assertAlmostEqual(float(left.get("x")) + float(left.get("width")), float(right.get("x")), delta=0.02)
+                self.assertAlmostEqual(
+                    float(left.get("x")) + float(left.get("width")), float(right.get("x")), delta=0.02
+                )
 
     def test_budget_chart_bars_match_the_amounts(self):
         board, budget = svg_charts(self.client.get("/en/smart-city/").content.decode())

@@ -64,7 +64,9 @@ class NumberTests(SimpleTestCase):
         self.assertEqual(format_number(None, "en"), "")
 
     def test_template_filters(self):
-        template = Template("{% load smartcity_tags %}{{ a|rupiah }}|{{ a|rupiah_full }}|{{ n|number }}|{{ n|number:0 }}")
+        template = Template(
+            "{% load smartcity_tags %}{{ a|rupiah }}|{{ a|rupiah_full }}|{{ n|number }}|{{ n|number:0 }}"
+        )
         context = Context({"a": 1_250_000_000, "n": Decimal("1234.56")})
         with translation.override("id"):
             self.assertEqual(template.render(context), "Rp1,25 miliar|Rp1.250.000.000|1.234,56|1.235")

@@ -102,8 +102,18 @@ class AdminCreationTests(SmartCityPageTestCase):
             "location_en": "Old town",
             "budget_lines": inline_formset(
                 [
-                    {"fiscal_year": "2020", "source": FundingSource.DAK_FISIK, "amount": "1250000000", "kind": "planned"},
-                    {"fiscal_year": "2020", "source": FundingSource.DAK_FISIK, "amount": "1180000000", "kind": "realised"},
+                    {
+                        "fiscal_year": "2020",
+                        "source": FundingSource.DAK_FISIK,
+                        "amount": "1250000000",
+                        "kind": "planned",
+                    },
+                    {
+                        "fiscal_year": "2020",
+                        "source": FundingSource.DAK_FISIK,
+                        "amount": "1180000000",
+                        "kind": "realised",
+                    },
                 ]
             ),
             "indicators": inline_formset(
@@ -219,7 +229,10 @@ class AdminCreationTests(SmartCityPageTestCase):
             [(2020, "dak-fisik", 1_180_000_000, "realised"), (2020, "dak-fisik", 1_250_000_000, "planned")],
         )
         indicator = page.indicators.get()
-        self.assertEqual((indicator.name_ind, indicator.name_en, indicator.unit_en), ("Ruas jalan ditata", "Streets upgraded", "streets"))
+        self.assertEqual(
+            (indicator.name_ind, indicator.name_en, indicator.unit_en),
+            ("Ruas jalan ditata", "Streets upgraded", "streets"),
+        )
         self.assertEqual(
             [(v.year, v.target, v.realisation) for v in page.indicator_values.order_by("year")],
             [(2020, Decimal("2.00"), Decimal("2.00")), (2021, Decimal("4.50"), None)],
