@@ -3,7 +3,7 @@
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -15,6 +15,11 @@ ATTENDANCE_MODES = {
 
 # Characters that could end the <script> element or start an HTML comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _iso(value):
+    """ISO 8601 in WIB (+07:00), as the page shows it."""
+    return timezone.localtime(value).isoformat() if value else None
 
 
 def _organisation(opd):
@@ -40,8 +45,8 @@ def article_data(page, request, publisher_name):
         "@type": "NewsArticle",
         "headline": page.title[:110],
         "description": page.summary,
-        "datePublished": page.publication_date.isoformat(),
-        "dateModified": (page.last_published_at or page.publication_date).isoformat(),
+        "datePublished": _iso(page.publication_date),
+        "dateModified": _iso(page.last_published_at or page.publication_date),
         "inLanguage": translation.get_language(),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
@@ -67,8 +72,8 @@ def event_data(page, request, image=None):
         "@type": "Event",
         "name": page.event_title or page.title,
         "description": page.summary,
-        "startDate": page.event_start.isoformat() if page.event_start else None,
-        "endDate": page.event_end.isoformat() if page.event_end else None,
+        "startDate": _iso(page.event_start),
+        "endDate": _iso(page.event_end),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": ATTENDANCE_MODES.get(page.event_mode),
         "organizer": _organisation(page.organiser),
