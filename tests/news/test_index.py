@@ -121,7 +121,9 @@ class NewsIndexFilterTests(TestCase):
         self.assertEqual(titles(response), {"Sosialisasi sampah"})
         self.assertContains(response, "Berita dari Dinas DLH")
         self.assertContains(response, 'href="/id/berita/opd/dlh/rss/"')
-        self.assertEqual(titles(self.client.get("/en/news/opd/diskominfo/", {"type": "bimtek"})), {"Smart city guidance"})
+        self.assertEqual(
+            titles(self.client.get("/en/news/opd/diskominfo/", {"type": "bimtek"})), {"Smart city guidance"}
+        )
         self.assertEqual(self.client.get("/id/berita/opd/tidak-ada/").status_code, 404)
 
     def test_head_links_feeds_of_the_listing(self):

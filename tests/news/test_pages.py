@@ -156,7 +156,9 @@ class NewsPageTests(WagtailPageTestCase):
         page = factories.news_page(self.room, "Berita bergambar", "Picture news", hero_image=image)
         response = self.client.get(page_url(page, "id"))
         self.assertContains(response, '<meta property="og:type" content="article">')
-        self.assertRegex(response.content.decode(), r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">')
+        self.assertRegex(
+            response.content.decode(), r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">'
+        )
         self.assertContains(response, '<meta property="og:image:width" content="1200">')
         self.assertContains(response, '<meta property="og:image:height" content="630">')
         self.assertContains(response, 'property="article:published_time"')

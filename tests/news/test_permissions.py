@@ -35,9 +35,7 @@ class SetupCommandTests(TestCase):
         counts = (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
         self.assertEqual(counts[0] - before, 3)
         call_command("setup_news_permissions", stdout=StringIO())
-        self.assertEqual(
-            counts, (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
-        )
+        self.assertEqual(counts, (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count()))
         report = setup_news_permissions()
         self.assertEqual((report.groups_created, report.permissions_added), ([], 0))
 
