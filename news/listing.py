@@ -1,0 +1,135 @@
+"""The newsroom listing: validated query-string filters, archive, featured items and pagination.
+
+Every filter is checked against known values; anything unknown is ignored (never a 500).
+The number of queries does not depend on the number of items (see tests/news/test_index.py).
+"""
+
+import re
+from dataclasses import dataclass
+from itertools import groupby
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.dates import MONTHS
+
+from taggit.models import Tag
+
+from home.models import OPD
+from news.models import NewsType
+
+PAGE_SIZE = 12
+FEATURED_COUNT = 3
+SLUG_RE = re.compile(r"^[-\w]{1,100}$")  # also keeps NUL bytes and other junk away from the database
+YEAR_RANGE = (1900, 2100)
+
+
+@dataclass(frozen=True)
+class Filters:
+    news_type: str = ""
+    opd: OPD | None = None
+    tag: Tag | None = None
+    year: int | None = None
+    month: int | None = None
+    opd_fixed: bool = False  # the per-OPD view: the OPD comes from the URL, not the form
+
+    @property
+    def active(self):
+        return bool(self.news_type or self.opd or self.tag or self.year)
+
+    def query(self):
+        """The active filters as a query string (without the page number)."""
+        params = {}
+        if self.news_type:
+            params["type"] = self.news_type
+        if self.opd and not self.opd_fixed:
+            params["opd"] = self.opd.slug
+        if self.tag:
+            params["tag"] = self.tag.slug
+        if self.year:
+            params["year"] = self.year
+        if self.month:
+            params["month"] = self.month
+        return urlencode(params)
+
+
+def _slug(value):
+    return value if isinstance(value, str) and SLUG_RE.match(value) else ""
+
+
+def _number(value, low, high):
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 4:
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+def parse_filters(params, opd=None):
+    """Read ``type``, ``opd``, ``tag``, ``year`` and ``month`` from a QueryDict, keeping only valid values."""
+    news_type = params.get("type", "")
+    if news_type not in NewsType.values:
+        news_type = ""
+    opd_fixed = opd is not None
+    if opd is None and (slug := _slug(params.get("opd"))):
+        opd = OPD.objects.filter(slug=slug).first()
+    tag = None
+    if slug := _slug(params.get("tag")):
+        tag = Tag.objects.filter(slug=slug).first()
+    year = _number(params.get("year"), *YEAR_RANGE)
+    month = _number(params.get("month"), 1, 12) if year else None
+    return Filters(news_type=news_type, opd=opd, tag=tag, year=year, month=month, opd_fixed=opd_fixed)
+
+
+def apply_filters(queryset, filters):
+    if filters.news_type:
+        queryset = queryset.filter(news_type=filters.news_type)
+    if filters.opd:
+        queryset = queryset.filter(owner_opd=filters.opd)
+    if filters.tag:
+        queryset = queryset.filter(tagged_items__tag=filters.tag)
+    if filters.year:
+        queryset = queryset.filter(publication_date__year=filters.year)
+    if filters.month:
+        queryset = queryset.filter(publication_date__month=filters.month)
+    return queryset
+
+
+def with_card_data(queryset):
+    """Everything a news card shows, fetched in a fixed number of queries."""
+    return queryset.select_related("owner_opd", "hero_image").prefetch_related(
+        "tagged_items__tag", "hero_image__renditions"
+    )
+
+
+def archive_months(queryset):
+    """``[(year, [datetime of each month with news, newest first])]``, newest year first."""
+    months = queryset.datetimes("publication_date", "month", order="DESC", tzinfo=timezone.get_current_timezone())
+    return [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
+
+
+def build(index, request, opd=None):
+    """The template context of the newsroom (or of one OPD's view of it)."""
+    base = index.news_items()
+    filters = parse_filters(request.GET, opd=opd)
+    items = with_card_data(apply_filters(base, filters))
+    paginator = Paginator(items, PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    featured = []
+    if not filters.active and page_obj.number == 1:
+        featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
+    opd_base = base.filter(owner_opd=opd) if opd else base
+    pks = opd_base.order_by().values("pk")
+    return {
+        "filters": filters,
+        "news_page_obj": page_obj,
+        "page_numbers": list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)),
+        "ellipsis": Paginator.ELLIPSIS,
+        "month_choices": sorted(MONTHS.items()),
+        "featured_items": featured,
+        "archive": archive_months(opd_base),
+        "type_choices": NewsType.choices,
+        "opd_choices": OPD.objects.filter(news_pages__in=base.order_by().values("pk")).distinct().order_by("acronym"),
+        "tag_choices": Tag.objects.filter(news_newspagetag_items__content_object__in=pks).distinct().order_by("name"),
+        "opd": opd,
+        "feed_links": index.feed_links(request, opd=opd, news_type=filters.news_type),
+    }

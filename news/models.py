@@ -1,0 +1,476 @@
+"""News: the city newsroom, one newsroom per OPD, and news articles (bimtek and other event news included).
+
+Tree: HomePage → NewsIndexPage (the city newsroom) → OPDNewsroomPage (one per OPD) → NewsPage.
+The per-OPD level exists so that Wagtail's page permissions, which work on subtrees, can give each
+OPD's contributors their own news and nothing else (see docs/news.md and news/permissions.py).
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from taggit.models import TaggedItemBase
+
+from home import bilingual
+from home.models import OPD, BilingualPageMixin
+from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
+
+# Page types a news item may be linked to. They live in apps built separately, so they are named by
+# label (never imported); pages of any other type are refused with a form error.
+RELATABLE_PAGE_TYPES = ("heritage_pages.HeritageSitePage", "smartcity.SmartCityProgrammePage")
+
+# A 16-digit run looks like a NIK (the national ID number): never published (UU 27/2022 PDP).
+NIK_PATTERN = re.compile(r"(?<!\d)\d{16}(?!\d)")
+
+
+class NewsType(models.TextChoices):
+    BERITA = "berita", _("News")
+    BIMTEK = "bimtek", _("Technical guidance and training")
+    PENGUMUMAN = "pengumuman", _("Announcement")
+    SIARAN_PERS = "siaran-pers", _("Press release")
+    SOSIALISASI = "sosialisasi", _("Public outreach")
+
+
+# News types that describe an event and show the event-detail block.
+EVENT_TYPES = frozenset({NewsType.BIMTEK, NewsType.SOSIALISASI})
+
+
+class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
+    """The city newsroom: every OPD's news with filters, archives, per-OPD views and feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.OPDNewsroomPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news_items(self):
+        """Live, public news under this newsroom whose publication time has come, newest first."""
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(publication_date__lte=timezone.now())
+            .order_by("-publication_date", "-pk")
+        )
+
+    def listing_context(self, request, opd=None):
+        from news import listing
+
+        return listing.build(self, request, opd=opd)
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request, context_overrides=self.listing_context(request))
+
+    @path("opd/<slug:opd_slug>/")
+    def opd_view(self, request, opd_slug):
+        opd = get_object_or_404(OPD, slug=opd_slug)
+        return self.render(request, context_overrides=self.listing_context(request, opd=opd))
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return self._feed(request, "rss")
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return self._feed(request, "atom")
+
+    @path("opd/<slug:opd_slug>/rss/", name="opd_rss")
+    def opd_rss_feed(self, request, opd_slug):
+        return self._feed(request, "rss", opd=get_object_or_404(OPD, slug=opd_slug))
+
+    @path("opd/<slug:opd_slug>/atom/", name="opd_atom")
+    def opd_atom_feed(self, request, opd_slug):
+        return self._feed(request, "atom", opd=get_object_or_404(OPD, slug=opd_slug))
+
+    @path("type/<slug:news_type>/rss/", name="type_rss")
+    def type_rss_feed(self, request, news_type):
+        return self._feed(request, "rss", news_type=self._valid_type(news_type))
+
+    @path("type/<slug:news_type>/atom/", name="type_atom")
+    def type_atom_feed(self, request, news_type):
+        return self._feed(request, "atom", news_type=self._valid_type(news_type))
+
+    @staticmethod
+    def _valid_type(value):
+        if value not in NewsType.values:
+            raise Http404
+        return value
+
+    def _feed(self, request, kind, opd=None, news_type=None):
+        from news.feeds import feed_for
+
+        return feed_for(kind, self, opd=opd, news_type=news_type)(request)
+
+    def feed_links(self, request, opd=None, news_type=None):
+        """``[(kind, mime type, title, url)]`` for the feeds matching a listing, for ``<link rel=alternate>``."""
+        from news.feeds import feed_links
+
+        return feed_links(self, request, opd=opd, news_type=news_type)
+
+
+class OPDNewsroomPage(BilingualPageMixin, Page):
+    """One OPD's newsroom: the folder its news lives in, so that its contributors' permissions stop here.
+
+    Visitors never stay here: it redirects to the city newsroom's stable per-OPD view.
+    """
+
+    opd = models.OneToOneField(
+        "home.OPD",
+        verbose_name=_("OPD"),
+        on_delete=models.PROTECT,
+        related_name="newsroom",
+        help_text=_("The agency whose news is kept here."),
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("opd")]
+
+    class Meta:
+        verbose_name = _("OPD newsroom")
+
+    def get_opd_view_url(self, request=None):
+        index = self.get_parent().specific
+        return index.url + index.reverse_subpage("opd_view", args=[self.opd.slug])
+
+    def serve(self, request, *args, **kwargs):
+        return redirect(self.get_opd_view_url(request))
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """Sets the publishing OPD from the newsroom the page is created in: contributors cannot choose another."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.parent_page.specific if self.parent_page else None
+        if isinstance(parent, OPDNewsroomPage):
+            self.instance.owner_opd = parent.opd
+        if "co_opds" in self.fields:
+            self.fields["co_opds"].queryset = OPD.objects.filter(active=True)
+
+
+class NewsPage(BilingualPageMixin, Page):
+    """A news article; bimtek and outreach news also carry the event's details, shown as one block."""
+
+    class Stage(models.IntegerChoices):
+        I = 1, _("Stage I")  # noqa: E741  (roman numerals are the point)
+        II = 2, _("Stage II")
+        III = 3, _("Stage III")
+        IV = 4, _("Stage IV")
+
+    class Mode(models.TextChoices):
+        LURING = "luring", _("In person")
+        DARING = "daring", _("Online")
+        HYBRID = "hybrid", _("Hybrid (in person and online)")
+
+    publication_date = models.DateTimeField(
+        _("publication date and time"),
+        default=timezone.now,
+        help_text=_("Shown on the article, in Western Indonesian Time (WIB). Newsroom order follows it."),
+    )
+    news_type = models.CharField(_("news type"), max_length=20, choices=NewsType.choices, default=NewsType.BERITA)
+    owner_opd = models.ForeignKey(
+        "home.OPD",
+        verbose_name=_("publishing OPD"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="news_pages",
+        help_text=_("Set from the OPD newsroom the article is in."),
+    )
+    co_opds = ParentalManyToManyField(
+        "home.OPD",
+        verbose_name=_("co-organising OPDs"),
+        blank=True,
+        related_name="co_organised_news",
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown in listings, feeds and link previews."),
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    featured = models.BooleanField(
+        _("feature in the newsroom"), default=False, help_text=_("Featured news is shown at the top of the newsroom.")
+    )
+    hero_image = models.ForeignKey(
+        "images.CityImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(
+        _("hero image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or source; the image's own credit is used when empty."),
+    )
+    body = StreamField(NewsStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+
+    # Event details: bimtek, training and outreach news.
+    event_title = models.CharField(_("event title"), max_length=250, blank=True)
+    event_series = models.CharField(
+        _("event series"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example: Gerakan Menuju 100 Smart City."),
+    )
+    event_stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices, null=True, blank=True)
+    event_start = models.DateTimeField(_("starts"), null=True, blank=True)
+    event_end = models.DateTimeField(_("ends"), null=True, blank=True)
+    event_mode = models.CharField(_("attendance mode"), max_length=10, choices=Mode.choices, blank=True)
+    venue_name = models.CharField(_("venue"), max_length=250, blank=True)
+    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
+    online_url = models.URLField(_("online meeting or stream URL"), blank=True)
+    event_organiser = models.ForeignKey(
+        "home.OPD",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty when the publishing OPD organised it."),
+    )
+    event_partners = models.TextField(
+        _("partners"),
+        blank=True,
+        help_text=_("One per line: ministries, universities, companies, communities."),
+    )
+    target_participants = models.TextField(
+        _("target participants"),
+        blank=True,
+        help_text=_("Who the event is for, for example: OPD staff, camat and lurah. Groups only, never names."),
+    )
+    participant_count = models.PositiveIntegerField(
+        _("number of participants"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A number only. Never publish participants' names, NIK or phone numbers "
+            "(personal data protection law, UU 27/2022)."
+        ),
+    )
+    speakers = StreamField(SpeakersBlock(), verbose_name=_("speakers"), blank=True, use_json_field=True)
+    agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True, use_json_field=True)
+    materials = StreamField(
+        MaterialsBlock(), verbose_name=_("materials and recordings"), blank=True, use_json_field=True
+    )
+    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    parent_page_types = ["news.OPDNewsroomPage"]
+    subpage_types = []
+
+    base_form_class = NewsPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publication_date"), FieldPanel("news_type")]),
+                FieldPanel("co_opds", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("featured"),
+            ],
+            heading=_("Publication"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_pages", heading=_("Related heritage sites and smart city programmes"), label=_("Link")),
+    ]
+    event_panels = [
+        MultiFieldPanel(
+            [FieldPanel("event_title"), FieldRowPanel([FieldPanel("event_series"), FieldPanel("event_stage")])],
+            heading=_("Event"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
+                FieldPanel("event_mode"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("event_organiser"),
+                FieldPanel("event_partners"),
+                FieldPanel("target_participants"),
+                FieldPanel("participant_count"),
+            ],
+            heading=_("Organisers and participants"),
+        ),
+        FieldPanel("speakers"),
+        FieldPanel("agenda"),
+        FieldPanel("materials"),
+        FieldPanel("outcomes"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(event_panels, heading=_("Event details")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("event_title"),
+        index.FilterField("news_type"),
+        index.FilterField("publication_date"),
+        index.FilterField("owner_opd"),
+    ]
+
+    class Meta:
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
+
+    def full_clean(self, *args, **kwargs):
+        # The publishing OPD always follows the newsroom the page lives in.
+        if self.path and self.depth and self.depth > 1:
+            parent = self.get_parent()
+            if parent is not None and isinstance(parent.specific, OPDNewsroomPage):
+                self.owner_opd_id = parent.specific.opd_id
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            errors["event_end"] = _("The event cannot end before it starts.")
+        for name in ("summary", "target_participants", "event_partners", "outcomes", "body"):
+            for language in bilingual.LANGUAGE_CODES:
+                field = build_localized_fieldname(name, language)
+                value = getattr(self, field, None)
+                raw = value.raw_data if hasattr(value, "raw_data") else value
+                if raw and NIK_PATTERN.search(str(raw)):
+                    errors[field] = _(
+                        "This looks like a NIK (a 16-digit ID number). Personal ID numbers must never be published."
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_event(self):
+        """True for event news (bimtek, outreach) with event details filled in."""
+        return self.news_type in EVENT_TYPES and bool(self.event_title or self.event_start)
+
+    @property
+    def organiser(self):
+        return self.event_organiser or self.owner_opd
+
+    @property
+    def partner_list(self):
+        return [line.strip() for line in (self.event_partners or "").splitlines() if line.strip()]
+
+    @property
+    def image_credit(self):
+        return self.hero_credit or (self.hero_image.credit if self.hero_image else "")
+
+    @cached_property
+    def newsroom(self):
+        """The city newsroom (NewsIndexPage) this article belongs to."""
+        return NewsIndexPage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_links"] = [
+            link.page.specific for link in self.related_pages.select_related("page") if link.page.live
+        ]
+        newsroom = self.newsroom
+        if newsroom is not None:
+            newsroom_url = newsroom.get_url(request)
+            context["newsroom_url"] = newsroom_url
+            context["feed_links"] = newsroom.feed_links(request, opd=self.owner_opd)
+            if self.owner_opd:
+                context["opd_news_url"] = newsroom_url + newsroom.reverse_subpage(
+                    "opd_view", args=[self.owner_opd.slug]
+                )
+        return context
+
+
+class NewsRelatedPage(Orderable):
+    """A heritage site or smart city programme a news item is about."""
+
+    news_page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="news_links",
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
+
+    def clean(self):
+        super().clean()
+        if self.page_id is None:
+            return
+        label = self.page.specific_class._meta.label if self.page.specific_class else ""
+        if label not in RELATABLE_PAGE_TYPES:
+            raise ValidationError(
+                {"page": _("Choose a heritage site or a smart city programme; other pages cannot be linked here.")}
+            )
+
+
+def related_news(page, limit=5):
+    """Live, public news linking to ``page`` (a heritage site or programme), newest first."""
+    return (
+        NewsPage.objects.live()
+        .public()
+        .filter(related_pages__page=page, publication_date__lte=timezone.now())
+        .distinct()
+        .select_related("owner_opd", "hero_image")
+        .order_by("-publication_date", "-pk")[:limit]
+    )

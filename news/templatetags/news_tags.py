@@ -1,0 +1,30 @@
+"""Template tags of news/: related news for heritage sites and programmes, and the article's JSON-LD."""
+
+from django import template
+
+from home import bilingual
+from home.models import SiteSettings
+from news import structured_data
+from news.models import related_news as related_news_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("news/includes/related_news.html", takes_context=True)
+def related_news(context, page, limit=5):
+    """Live, public news linking to ``page``: ``{% related_news page %}`` on a heritage site or programme."""
+    return {"items": list(related_news_for(page, limit=limit)), "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def news_json_ld(context, page):
+    """schema.org NewsArticle (plus Event for event news) for ``page``."""
+    request = context["request"]
+    publisher = SiteSettings.for_request(request).city_name
+    return structured_data.json_ld_script(structured_data.article_data(page, request, publisher))
+
+
+@register.filter
+def news_is_fallback(page):
+    """True when ``page`` is listed in a language it is not written in."""
+    return bilingual.is_fallback(page)
