@@ -6,10 +6,9 @@ English summary is out of date, and a page with an English title but an empty En
 "partly translated". Idempotent: the change is published only when it is not there yet.
 """
 
+from editorial.status import update_all
 from home.demo import stream, upsert_page
 from home.models import StandardPage
-
-from editorial.status import update_all
 
 ABOUT_SUMMARY_ID = (
     "Ibu kota Provinsi Kepulauan Riau di Pulau Bintan, kota pusaka Melayu dengan visi kota yang maju, "

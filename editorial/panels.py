@@ -27,8 +27,8 @@ def status_for(page):
 class TranslationStatusPanel(Panel):
     """Shows "English: translated / partly / out of date / none", with the fields to work on."""
 
-    def __init__(self, heading=_("English version"), **kwargs):
-        super().__init__(heading=heading, **kwargs)
+    def __init__(self, heading=None, **kwargs):
+        super().__init__(heading=heading or _("English version"), **kwargs)
 
     @property
     def clean_name(self):
@@ -48,9 +48,7 @@ class TranslationStatusPanel(Panel):
                 {
                     "status": status,
                     "is_translated": status.state == TranslationState.TRANSLATED,
-                    "report_url": reverse("editorial_translation_status")
-                    + "?"
-                    + urlencode({"state": status.state}),
+                    "report_url": reverse("editorial_translation_status") + "?" + urlencode({"state": status.state}),
                 }
             )
             return context

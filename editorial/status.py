@@ -7,9 +7,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Count
 
-from wagtail.models import Page, PageLogEntry
-
 from modeltranslation.translator import NotRegistered, translator
+from wagtail.models import Page, PageLogEntry
 
 from editorial.models import PageTranslationStatus, TranslationState
 from editorial.translation_state import Snapshot, compute_state

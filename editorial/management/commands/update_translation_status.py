@@ -13,4 +13,6 @@ class Command(BaseCommand):
         counts = update_all()
         labels = dict(TranslationState.choices)
         summary = ", ".join(f"{labels[state]}: {count}" for state, count in counts.items())
-        self.stdout.write(self.style.SUCCESS(f"Translation status of {sum(counts.values())} pages updated ({summary})."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Translation status of {sum(counts.values())} pages updated ({summary}).")
+        )
