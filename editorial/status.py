@@ -114,8 +114,10 @@ class _ScheduledUpdate:
     def __init__(self, page_id, extra_published=()):
         self.page_id = page_id
         self.extra_published = set(extra_published)
+        self.done = False
 
     def __call__(self):
+        self.done = True
         update_page(self.page_id, self.extra_published)
 
 
@@ -124,7 +126,7 @@ def schedule_update(page_id, extra_published=()):
     connection = transaction.get_connection()
     if connection.in_atomic_block:
         for _savepoints, callback, *_rest in connection.run_on_commit:
-            if isinstance(callback, _ScheduledUpdate) and callback.page_id == page_id:
+            if isinstance(callback, _ScheduledUpdate) and callback.page_id == page_id and not callback.done:
                 callback.extra_published.update(extra_published)
                 return
     transaction.on_commit(_ScheduledUpdate(page_id, extra_published), robust=True)
