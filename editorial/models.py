@@ -85,6 +85,10 @@ class PageTranslationStatus(models.Model):
         return ", ".join(self.field_labels(self.empty_fields))
 
     @property
+    def opd_acronym(self):
+        return self.opd.acronym if self.opd_id else ""
+
+    @property
     def page_type_label(self):
         return get_content_type_label(self.page.content_type)
 

@@ -1,8 +1,9 @@
 """Keep each page's stored English state current.
 
-A page is recomputed once per transaction, after it commits, whenever one of its revisions is saved,
-it is saved itself (created, moved, saved in code), published or unpublished. Deleting a page deletes
-its row (``on_delete=CASCADE``). ``manage.py update_translation_status`` recomputes everything.
+The state is recomputed, inside the same transaction, whenever a revision of the page is saved
+(drafts included) and when the page is published or unpublished. Deleting a page deletes its row
+(``on_delete=CASCADE``). ``manage.py update_translation_status`` recomputes everything, for pages
+changed outside these paths (imports writing rows directly, pruned revisions).
 """
 
 from django.db.models.signals import post_save
@@ -10,7 +11,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
-from editorial.status import schedule_update
+from editorial.status import update_page
 
 
 def _is_page_revision(revision):
@@ -18,26 +19,20 @@ def _is_page_revision(revision):
     return model is not None and issubclass(model, Page)
 
 
-def on_revision_saved(sender, instance, **kwargs):
-    if _is_page_revision(instance):
-        schedule_update(int(instance.object_id))
-
-
-def on_page_saved(sender, instance, raw=False, **kwargs):
-    if not raw and isinstance(instance, Page) and instance.pk and instance.depth and instance.depth > 1:
-        schedule_update(instance.pk)
+def on_revision_saved(sender, instance, raw=False, **kwargs):
+    if not raw and _is_page_revision(instance):
+        update_page(int(instance.object_id))
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    schedule_update(instance.pk, [revision.pk] if revision is not None else ())
+    update_page(instance, [revision.pk] if revision is not None else ())
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    schedule_update(instance.pk)
+    update_page(instance)
 
 
 def connect():
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="editorial.status.revision")
-    post_save.connect(on_page_saved, dispatch_uid="editorial.status.page")
     page_published.connect(on_page_published, dispatch_uid="editorial.status.published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="editorial.status.unpublished")

@@ -4,7 +4,6 @@ The rules themselves are pure functions in ``editorial/translation_state.py``.
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db import transaction
 from django.db.models import Count
 
 from modeltranslation.translator import NotRegistered, translator
@@ -106,27 +105,3 @@ def state_counts(statuses):
     """``{state: count}`` for every state (zeros included), in TranslationState order."""
     found = dict(statuses.order_by().values_list("state").annotate(n=Count("pk")))
     return {state: found.get(state, 0) for state in TranslationState.values}
-
-
-class _ScheduledUpdate:
-    """An on-commit callback for one page; recognisable so a page is recomputed once per transaction."""
-
-    def __init__(self, page_id, extra_published=()):
-        self.page_id = page_id
-        self.extra_published = set(extra_published)
-        self.done = False
-
-    def __call__(self):
-        self.done = True
-        update_page(self.page_id, self.extra_published)
-
-
-def schedule_update(page_id, extra_published=()):
-    """Recompute the page's state once the current transaction commits (at once outside a transaction)."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        for _savepoints, callback, *_rest in connection.run_on_commit:
-            if isinstance(callback, _ScheduledUpdate) and callback.page_id == page_id and not callback.done:
-                callback.extra_published.update(extra_published)
-                return
-    transaction.on_commit(_ScheduledUpdate(page_id, extra_published), robust=True)

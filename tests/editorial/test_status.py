@@ -4,6 +4,7 @@ from io import StringIO
 from unittest import mock
 
 from django.core.management import call_command
+from django.db import transaction
 from django.test import TestCase
 from django.utils import translation
 
@@ -82,41 +83,31 @@ class SignalUpkeepTests(TestCase):
     def setUpTestData(cls):
         cls.home = home_page()
 
-    def test_publishing_keeps_the_state_current_once_per_transaction(self):
-        """Create, revise and publish: one recomputation per page when the transaction commits."""
-        with self.captureOnCommitCallbacks(execute=True) as callbacks:
-            page = standard_page(self.home, "Wisata", "Tourism")
-        ours = [c for c in callbacks if isinstance(c, status_module._ScheduledUpdate)]
-        self.assertEqual(len(ours), 1)
+    def test_creating_and_publishing_stores_the_state(self):
+        """A page created and published in code gets its row at once; a published Indonesian edit updates it."""
+        page = standard_page(self.home, "Wisata", "Tourism")
         self.assertEqual(state_of(page).state, TranslationState.TRANSLATED)
-
-        with self.captureOnCommitCallbacks(execute=True):
-            revise(page, title_ind="Wisata Kota")
+        revise(page, title_ind="Wisata Kota")
         self.assertEqual(state_of(page).stale_fields, ["title"])
 
     def test_a_draft_revision_updates_the_state(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            page = standard_page(self.home, "Budaya", "Culture")
-        with self.captureOnCommitCallbacks(execute=True):
-            revise(page, publish=False, title_en="")
+        page = standard_page(self.home, "Budaya", "Culture")
+        revise(page, publish=False, title_en="")
         self.assertEqual(state_of(page).state, TranslationState.MISSING)
 
     def test_unpublishing_recomputes_and_deleting_removes_the_row(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            page = standard_page(self.home, "Arsip", "Archive")
-        before = state_of(page).updated_at
-        with self.captureOnCommitCallbacks(execute=True):
-            page.unpublish()
+        page = standard_page(self.home, "Arsip", "Archive")
+        PageTranslationStatus.objects.filter(page_id=page.pk).update(state=TranslationState.MISSING)
+        page.unpublish()
         self.assertEqual(state_of(page).state, TranslationState.TRANSLATED)
-        self.assertGreater(state_of(page).updated_at, before)
-        with self.captureOnCommitCallbacks(execute=True):
-            Page.objects.get(pk=page.pk).delete()
+        Page.objects.get(pk=page.pk).delete()
         self.assertFalse(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
 
-    def test_nothing_is_computed_before_the_transaction_commits(self):
-        """A rolled-back change never writes a state (the work waits for the commit)."""
-        with self.captureOnCommitCallbacks(execute=False):
+    def test_a_rolled_back_change_leaves_no_state(self):
+        """The state is written in the editor's transaction, so it rolls back with the page."""
+        with self.assertRaises(RuntimeError), transaction.atomic():
             page = standard_page(self.home, "Batal", "Cancelled")
+            raise RuntimeError
         self.assertFalse(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
 
 
