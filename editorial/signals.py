@@ -1,8 +1,8 @@
 """Keep each page's stored English state current.
 
 The state is recomputed, inside the same transaction, whenever a revision of the page is saved
-(drafts included) and when the page is published or unpublished. Deleting a page deletes its row
-(``on_delete=CASCADE``). ``manage.py update_translation_status`` recomputes everything, for pages
+(drafts included) and when the page is published; unpublishing refreshes an existing row. Deleting
+a page deletes its row (``on_delete=CASCADE``). ``manage.py update_translation_status`` recomputes everything, for pages
 changed outside these paths (imports writing rows directly, pruned revisions).
 """
 
@@ -11,6 +11,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
+from editorial.models import PageTranslationStatus
 from editorial.status import update_page
 
 
@@ -29,7 +30,10 @@ def on_page_published(sender, instance, revision=None, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    update_page(instance)
+    # Refresh an existing row only: Wagtail also sends this signal from ``pre_delete`` for a live page
+    # being deleted, and a row created then would outlive the page.
+    if PageTranslationStatus.objects.filter(page_id=instance.pk).exists():
+        update_page(instance)
 
 
 def connect():

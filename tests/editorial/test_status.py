@@ -103,6 +103,13 @@ class SignalUpkeepTests(TestCase):
         Page.objects.get(pk=page.pk).delete()
         self.assertFalse(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
 
+    def test_deleting_a_live_page_without_a_row_leaves_none(self):
+        """Wagtail unpublishes a live page while deleting it; that must not create a row for a vanishing page."""
+        page = standard_page(self.home, "Sementara", "Temporary")
+        PageTranslationStatus.objects.filter(page_id=page.pk).delete()
+        Page.objects.get(pk=page.pk).delete()
+        self.assertFalse(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
+
     def test_a_rolled_back_change_leaves_no_state(self):
         """The state is written in the editor's transaction, so it rolls back with the page."""
         with self.assertRaises(RuntimeError), transaction.atomic():
