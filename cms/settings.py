@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "news",
     "smartcity",
     "search",
+    "editorial",
     "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.panels import TranslationStatusPanel
 from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
 
@@ -205,6 +206,7 @@ class HomePage(BilingualPageMixin, Page):
     max_count = 1
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         MultiFieldPanel(
             [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
         ),
@@ -231,7 +233,7 @@ class StandardPage(BilingualPageMixin, Page):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
 

@@ -1,0 +1,59 @@
+"""Demo content for editorial/: pages in every English state, then every page's state computed.
+
+Home's demo already has a translated page ("tentang-kota") and one without English
+("maklumat-pelayanan"). Here "tentang-kota" gets an Indonesian-only change, published, so its
+English summary is out of date, and a page with an English title but an empty English body shows
+"partly translated". Idempotent: the change is published only when it is not there yet.
+"""
+
+from editorial.status import update_all
+from home.demo import stream, upsert_page
+from home.models import StandardPage
+
+ABOUT_SUMMARY_ID = (
+    "Ibu kota Provinsi Kepulauan Riau di Pulau Bintan, kota pusaka Melayu dengan visi kota yang maju, "
+    "berbudaya dan sejahtera."
+)
+
+
+def make_about_page_stale(home):
+    """Publish a new Indonesian summary of "tentang-kota" and leave its English summary as it was."""
+    about = StandardPage.objects.child_of(home).filter(slug_ind="tentang-kota").first()
+    if about is None:
+        return None
+    latest = about.get_latest_revision_as_object()
+    if latest.summary_ind == ABOUT_SUMMARY_ID:
+        return about
+    latest.summary_ind = ABOUT_SUMMARY_ID
+    latest.save_revision(log_action=True).publish()
+    return about
+
+
+def seed_partly_translated_page(home):
+    """A page with an English title and summary but no English body yet."""
+    return upsert_page(
+        home,
+        StandardPage,
+        "pengaduan-masyarakat",
+        title_ind="Pengaduan Masyarakat",
+        title_en="Public Complaints",
+        slug_en="public-complaints",
+        show_in_menus=False,
+        summary_ind="Sampaikan pengaduan tentang pelayanan publik Kota Tanjungpinang melalui SP4N-LAPOR!.",
+        summary_en="Send a complaint about Tanjungpinang's public services through SP4N-LAPOR!.",
+        body_ind=stream(
+            (
+                "paragraph",
+                "<p>Pengaduan pelayanan publik disampaikan melalui SP4N-LAPOR! (Sistem Pengelolaan Pengaduan "
+                'Pelayanan Publik Nasional) di <a href="https://www.lapor.go.id/">lapor.go.id</a>. '
+                "Setiap pengaduan diteruskan ke OPD yang berwenang untuk ditindaklanjuti.</p>",
+            ),
+        ),
+    )
+
+
+def seed(context):
+    home = context["home"]
+    make_about_page_stale(home)
+    seed_partly_translated_page(home)
+    update_all()

@@ -1,0 +1,54 @@
+"""A read-only editor panel that shows the page's English state.
+
+Add it to a page type in one line: ``content_panels = Page.content_panels + [TranslationStatusPanel(), …]``.
+"""
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import Panel
+
+from editorial.models import PageTranslationStatus, TranslationState
+from editorial.status import compute_for_page
+
+
+def status_for(page):
+    """The stored status row of ``page``, or an unsaved one computed now (no row yet, e.g. before commit)."""
+    status = PageTranslationStatus.objects.filter(page_id=page.pk).select_related("page__content_type").first()
+    if status is None:
+        result = compute_for_page(page)
+        status = PageTranslationStatus(
+            page=page, state=result.state, stale_fields=result.stale_fields, empty_fields=result.empty_fields
+        )
+    return status
+
+
+class TranslationStatusPanel(Panel):
+    """Shows "English: translated / partly / out of date / none", with the fields to work on."""
+
+    def __init__(self, heading=None, **kwargs):
+        super().__init__(heading=heading or _("English version"), **kwargs)
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "translation_status"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "editorial/translation_status_panel.html"
+
+        def is_shown(self):
+            # A page being created has no revisions yet, so it has no English state to show.
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            status = status_for(self.instance)
+            context.update(
+                {
+                    "status": status,
+                    "is_translated": status.state == TranslationState.TRANSLATED,
+                    "report_url": reverse("editorial_translation_status") + "?" + urlencode({"state": status.state}),
+                }
+            )
+            return context

@@ -1,0 +1,107 @@
+"""Load a page's revisions, compute its English state and store it (the database side of the feature).
+
+The rules themselves are pure functions in ``editorial/translation_state.py``.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count
+
+from modeltranslation.translator import NotRegistered, translator
+from wagtail.models import Page, PageLogEntry
+
+from editorial.models import PageTranslationStatus, TranslationState
+from editorial.translation_state import Snapshot, compute_state
+
+# Page fields that never decide the state: the slug and URL path are addresses (an empty English
+# slug falls back to the Indonesian one), and the SEO title and search description are optional
+# overrides that most pages leave empty in both languages.
+IGNORED_FIELDS = frozenset({"slug", "url_path", "seo_title", "search_description"})
+
+# Page types name their agency field with ``opd_field = "lead_opd"``; "owner_opd" is the default.
+DEFAULT_OPD_FIELD = "owner_opd"
+
+
+def translated_fields(model):
+    """The translated fields of a page type that decide its state, title first, then in model order."""
+    try:
+        names = set(translator.get_options_for_model(model).all_fields) - IGNORED_FIELDS
+    except NotRegistered:
+        return []
+    order = [f.name for f in model._meta.get_fields()]
+    return sorted(names, key=lambda name: (name != "title", order.index(name) if name in order else len(order)))
+
+
+def opd_field_name(model):
+    """The name of the page type's foreign key to its owning OPD, or None."""
+    name = getattr(model, "opd_field", None)
+    if name:
+        return name
+    try:
+        model._meta.get_field(DEFAULT_OPD_FIELD)
+    except FieldDoesNotExist:
+        return None
+    return DEFAULT_OPD_FIELD
+
+
+def published_revision_ids(page, extra=()):
+    """The revisions of ``page`` that were published: from its publish log, its live revision and ``extra``."""
+    ids = set(
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision_id__isnull=False).values_list(
+            "revision_id", flat=True
+        )
+    )
+    if page.live_revision_id:
+        ids.add(page.live_revision_id)
+    ids.update(extra)
+    return ids
+
+
+def page_snapshots(page, extra_published=()):
+    """The page's revisions, oldest first; a page without revisions is its own single snapshot."""
+    revisions = list(page.revisions.order_by("created_at", "id").values_list("id", "content"))
+    if not revisions:
+        return [Snapshot(page.serializable_data(), page.live)]
+    published = published_revision_ids(page, extra_published)
+    return [Snapshot(content, pk in published) for pk, content in revisions]
+
+
+def compute_for_page(page, extra_published=()):
+    """The ``TranslationResult`` of a (specific) page."""
+    page = page.specific_deferred if type(page) is Page else page
+    return compute_state(page_snapshots(page, extra_published), translated_fields(type(page)))
+
+
+def update_page(page, extra_published=()):
+    """Recompute and store the state of ``page`` (a Page or its id); returns the row, or None if it is gone."""
+    if not isinstance(page, Page):
+        page = Page.objects.filter(pk=page).first()
+        if page is None:
+            return None
+    if page.depth is not None and page.depth <= 1:
+        return None  # the tree root is not a page anyone edits
+    page = page.specific
+    result = compute_for_page(page, extra_published)
+    opd_field = opd_field_name(type(page))
+    status, _created = PageTranslationStatus.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "state": result.state,
+            "stale_fields": result.stale_fields,
+            "empty_fields": result.empty_fields,
+            "opd_id": getattr(page, f"{opd_field}_id", None) if opd_field else None,
+        },
+    )
+    return status
+
+
+def update_all():
+    """Recompute every page's state (idempotent); returns the counts per state."""
+    for page in Page.objects.filter(depth__gt=1).specific().iterator(chunk_size=200):
+        update_page(page)
+    return state_counts(PageTranslationStatus.objects.all())
+
+
+def state_counts(statuses):
+    """``{state: count}`` for every state (zeros included), in TranslationState order."""
+    found = dict(statuses.order_by().values_list("state").annotate(n=Count("pk")))
+    return {state: found.get(state, 0) for state in TranslationState.values}

@@ -1,0 +1,86 @@
+"""Admin for editorial/: the translation status report, its menu item and the dashboard panel."""
+
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.permissions import page_permission_policy
+
+from editorial.models import PageTranslationStatus, TranslationState
+from editorial.status import state_counts
+from editorial.views import TranslationStatusReportView
+
+REPORT_PERMISSIONS = ["add", "change", "publish"]
+
+
+def can_see_report(user):
+    return page_permission_policy.user_has_any_permission(user, REPORT_PERMISSIONS)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path(
+            "reports/translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="editorial_translation_status",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="editorial_translation_status_results",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("editorial_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=1300,
+    )
+
+
+class TranslationStatusDashboardPanel(Component):
+    """Counts of the pages the user may edit, per English state, each linking to the filtered report."""
+
+    name = "translation_status"
+    template_name = "editorial/dashboard_panel.html"
+    order = 250
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        editable = page_permission_policy.instances_user_has_permission_for(self.user, "change")
+        counts = state_counts(PageTranslationStatus.objects.filter(page__in=editable.values("pk")))
+        report_url = reverse("editorial_translation_status")
+        return {
+            "report_url": report_url,
+            "rows": [
+                {
+                    "state": state,
+                    "label": label,
+                    "count": counts[state],
+                    "url": f"{report_url}?{urlencode({'state': state})}",
+                }
+                for state, label in TranslationState.choices
+            ],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    if can_see_report(request.user):
+        panels.append(TranslationStatusDashboardPanel(request.user))
