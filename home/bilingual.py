@@ -54,16 +54,32 @@ def swap_language_prefix(path, language):
     return f"/{language}{path}"
 
 
+def request_subpath(request, page):
+    """The part of the requested path below the page's own URL: a RoutablePage route such as
+    ``opd/dlh/`` or ``geojson/``. Routes are not translated, so it carries over to the other language."""
+    own = page_url(page, translation.get_language(), request)
+    path = getattr(request, "path", "")
+    if own and path.startswith(own) and not getattr(request, "is_preview", False):
+        return path[len(own) :]
+    return ""
+
+
+def _with_query(url, request):
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    return f"{url}?{query}" if query else url
+
+
 def switch_url(request, language, page=None):
     """Where the language switcher sends a visitor: the same page in ``language``.
 
-    For Wagtail pages this is the translated slug path; for other views (search,
-    404) the same URL name under the other prefix, keeping the query string.
+    For Wagtail pages this is the translated slug path plus any route and query
+    string (filters, pagination); for other views (search, 404) the same URL name
+    under the other prefix, keeping the query string.
     """
     if page is not None and getattr(page, "pk", None):
         url = page_url(page, language, request)
         if url:
-            return url
+            return _with_query(url + request_subpath(request, page), request)
     query = request.META.get("QUERY_STRING", "")
     url = translate_url(request.path, language)
     if url == request.path:
@@ -71,13 +87,19 @@ def switch_url(request, language, page=None):
     return f"{url}?{query}" if query else url
 
 
-def alternate_links(request, page):
-    """``[(hreflang, absolute_url)]`` for the languages the page really exists in, plus x-default."""
+def alternate_links(request, page, follow_request=False):
+    """``[(hreflang, absolute_url)]`` for the languages the page really exists in, plus x-default.
+
+    With ``follow_request`` the links keep the request's route and query string, so a filtered or
+    paginated listing and a RoutablePage route link to the same view in the other language.
+    """
     links = []
+    subpath = request_subpath(request, page) if follow_request else ""
     for language in translated_languages(page):
         url = page_url(page, language, request)
         if url:
-            links.append((language, request.build_absolute_uri(url)))
+            url += subpath
+            links.append((language, request.build_absolute_uri(_with_query(url, request) if follow_request else url)))
     default = dict(links).get(DEFAULT_LANGUAGE)
     if default:
         links.append(("x-default", default))

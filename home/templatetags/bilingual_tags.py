@@ -26,13 +26,11 @@ def bilingual_head(context):
     alternates = []
     canonical = None
     if page is not None:
-        alternates = bilingual.alternate_links(request, page)
+        alternates = bilingual.alternate_links(request, page, follow_request=True)
         # A fallback page is noindex; its canonical stays itself, since a canonical pointing
         # at the Indonesian URL next to noindex would send search engines mixed signals.
         noindex = noindex or bilingual.is_fallback(page, language)
-        canonical = request.build_absolute_uri(bilingual.page_url(page, language, request))
-    elif context.get("is_error_page"):
-        pass
+        canonical = dict(alternates).get(language) or request.build_absolute_uri()
     else:
         for code in bilingual.LANGUAGE_CODES:
             url = bilingual.switch_url(request, code).split("?")[0]

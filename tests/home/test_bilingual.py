@@ -161,3 +161,34 @@ class FallbackPolicyTests(TestCase):
         self.assertTrue(bilingual.is_fallback(self.page, "en"))
         self.assertEqual(bilingual.translated_languages(self.page), ["id"])
         self.assertEqual(bilingual.swap_language_prefix("/id/a/b/", "en"), "/en/a/b/")
+
+
+class RouteAndQueryTests(TestCase):
+    """Filtered, paginated and routed views link to the same view in the other language."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.factories import news
+
+        cls.home = home_page()
+        cls.index = news.news_index(cls.home)
+        news.newsroom(news.opd("dlh", "DLH"), cls.index)
+
+    def test_query_string_is_kept_in_alternates_canonical_and_switcher(self):
+        index_id, index_en = bilingual.page_url(self.index, "id"), bilingual.page_url(self.index, "en")
+        html = self.client.get(f"{index_id}?tipe=bimtek").content.decode()
+        links = head_links(html)
+        self.assertEqual(links["id"], f"http://testserver{index_id}?tipe=bimtek")
+        self.assertEqual(links["en"], f"http://testserver{index_en}?tipe=bimtek")
+        self.assertIn(f'<link rel="canonical" href="http://testserver{index_id}?tipe=bimtek">', html)
+        self.assertEqual(switcher_links(html)["en"], f"{index_en}?tipe=bimtek")
+
+    def test_routable_page_route_is_kept(self):
+        index_id, index_en = bilingual.page_url(self.index, "id"), bilingual.page_url(self.index, "en")
+        html = self.client.get(f"{index_id}opd/dlh/").content.decode()
+        self.assertEqual(head_links(html)["en"], f"http://testserver{index_en}opd/dlh/")
+        self.assertIn(f'<link rel="canonical" href="http://testserver{index_id}opd/dlh/">', html)
+        self.assertEqual(switcher_links(html)["en"], f"{index_en}opd/dlh/")
+        # And back: the English route links to the Indonesian one.
+        html = self.client.get(f"{index_en}opd/dlh/").content.decode()
+        self.assertEqual(head_links(html)["id"], f"http://testserver{index_id}opd/dlh/")
