@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
+from search.fields import SiteSearchField
 
 
 class BilingualPageMixin:
@@ -213,6 +214,12 @@ class HomePage(BilingualPageMixin, Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("search_description", weight="B"),
+        SiteSearchField("hero_text", weight="B"),
+        SiteSearchField("intro", weight="C"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -234,6 +241,11 @@ class StandardPage(BilingualPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("body", weight="C"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")
