@@ -17,7 +17,7 @@ def search(request):
     language = translation.get_language()
     query = request.GET.get("q", "")
     results = site_search(query, language, _filters(request), request.GET.get("page", 1), request=request)
-    if results.terms and results.page.number == 1:
+    if results.terms and request.GET.get("page", "1") in ("", "1"):  # a new search, not paging
         log_query(results.query, language, results.total)
     query_params = request.GET.copy()
     query_params.pop("page", None)
