@@ -33,35 +33,56 @@ def _filter_sql(filters):
 
 
 class PostgresEngine:
-    def match(self, language, terms, filters, limit, autocomplete=False):
-        if autocomplete:
-            return self._suggest(language, terms, filters, limit)
-        and_text, or_text = " ".join(terms), " or ".join(terms)
-        matches, ranks, all_terms, params_where, params_rank, params_all = [], [], [], [], [], []
-        for analyzer in analyzers_for(language):
-            config = CONFIGS[analyzer]
-            matches.append(f"(e.analyzer = %s AND e.document @@ websearch_to_tsquery('{config}', %s))")
-            params_where += [analyzer, or_text]
-            ranks.append(f"WHEN %s THEN ts_rank_cd(e.document, websearch_to_tsquery('{config}', %s))")
-            params_rank += [analyzer, or_text]
-            all_terms.append(f"WHEN %s THEN e.document @@ websearch_to_tsquery('{config}', %s)")
-            params_all += [analyzer, and_text]
+    # Entries exist only for live pages (unpublishing and expiry remove them); site_search checks
+    # ``live`` again when it loads the page of results, so no join on wagtailcore_page here.
+    def _tsqueries(self, language, query_text):
+        """``{analyzer: tsquery text}``, parsed once so the main query sees constants (usable by GIN)."""
+        analyzers = analyzers_for(language)
+        selects = ", ".join(f"websearch_to_tsquery('{CONFIGS[a]}', %s)::text" for a in analyzers)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {selects}", [query_text] * len(analyzers))
+            return dict(zip(analyzers, cursor.fetchone(), strict=True))
+
+    def _ranked(self, language, query_text, filters, limit, exclude=()):
+        """Entries matching ``query_text`` (websearch syntax), ranked by ts_rank_cd, best first."""
+        matches, ranks, params_where, params_rank = [], [], [], []
+        for analyzer, tsquery in self._tsqueries(language, query_text).items():
+            if not tsquery:  # only stop words for this configuration
+                continue
+            matches.append("(e.analyzer = %s AND e.document @@ %s::tsquery)")
+            params_where += [analyzer, tsquery]
+            ranks.append("WHEN %s THEN ts_rank_cd(e.document, %s::tsquery)")
+            params_rank += [analyzer, tsquery]
+        if not matches:
+            return []
         filter_sql, filter_params = _filter_sql(filters)
+        if exclude:
+            filter_sql.append(f"e.id NOT IN ({', '.join('%s' for _ in exclude)})")
+            filter_params += list(exclude)
         sql = f"""
             SELECT e.id,
                    (CASE e.analyzer {" ".join(ranks)} END)
-                   * (CASE WHEN e.is_fallback THEN {FALLBACK_FACTOR} ELSE 1 END) AS score,
-                   CASE e.analyzer {" ".join(all_terms)} END AS all_terms
+                   * (CASE WHEN e.is_fallback THEN {FALLBACK_FACTOR} ELSE 1 END) AS score
             FROM search_searchentry e
-            JOIN wagtailcore_page p ON p.id = e.page_id AND p.live
             WHERE e.language = %s AND ({" OR ".join(matches)}) {"".join(" AND " + s for s in filter_sql)}
-            ORDER BY all_terms DESC, score DESC, e.id
+            ORDER BY score DESC, e.id
             LIMIT %s
         """
-        params = params_rank + params_all + [language] + params_where + filter_params + [limit]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [(row[0], row[1], row[2]) for row in cursor.fetchall()]
+            cursor.execute(sql, params_rank + [language] + params_where + filter_params + [limit])
+            return cursor.fetchall()
+
+    def match(self, language, terms, filters, limit, autocomplete=False):
+        if autocomplete:
+            return self._suggest(language, terms, filters, limit)
+        # AND first; only when it leaves slots free, OR matches fill them (each query ranks only its own matches).
+        results = [(pk, score, True) for pk, score in self._ranked(language, " ".join(terms), filters, limit)]
+        if len(results) < limit and len(terms) > 1:
+            rows = self._ranked(
+                language, " or ".join(terms), filters, limit - len(results), exclude=[row[0] for row in results]
+            )
+            results += [(pk, score, False) for pk, score in rows]
+        return results
 
     def _suggest(self, language, terms, filters, limit):
         # Title words as typed (unstemmed), the last one as a prefix: "penyeng" -> "Pulau Penyengat".

@@ -84,7 +84,7 @@ def _results(ids_scores, language, terms, request):
     """Load entries and pages for one page of results, in rank order, with snippets."""
     ids = [row[0] for row in ids_scores]
     entries = {entry.pk: entry for entry in SearchEntry.objects.filter(pk__in=ids)}
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=[e.page_id for e in entries.values()])}
+    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[e.page_id for e in entries.values()])}
     results = []
     for pk in ids:
         entry = entries.get(pk)
@@ -194,7 +194,7 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
     rows = engine().match(language, terms, filters, limit, autocomplete=autocomplete) if terms else []
     if autocomplete:
         entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
-        pages = Page.objects.in_bulk([entry.page_id for entry in entries.values()])
+        pages = Page.objects.live().in_bulk([entry.page_id for entry in entries.values()])
         with translation.override(language):
             for pk, _score, _all in rows:
                 entry = entries.get(pk)
