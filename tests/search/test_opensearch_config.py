@@ -27,7 +27,9 @@ class OpenSearchConfigTests(SimpleTestCase):
 
     def test_weights_become_explicit_boosts(self):
         """Title (A) outweighs summary (B), which outweighs body (C); every field has a boost."""
-        fields = {f.field_name: f for f in opensearch.wagtail_search_fields(StandardPage) if type(f) is index.SearchField}
+        fields = {
+            f.field_name: f for f in opensearch.wagtail_search_fields(StandardPage) if type(f) is index.SearchField
+        }
         self.assertGreater(fields["title_en"].boost, fields["summary_en"].boost)
         self.assertGreater(fields["summary_en"].boost, fields["body_en"].boost)
         self.assertTrue(all(field.boost for field in fields.values()))
