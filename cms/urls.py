@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from heritage_pages.views import heritage_site_redirect
 from home.sitemaps import SITEMAPS
 from home.views import robots_txt
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -36,6 +37,8 @@ if settings.SERVE_MEDIA:
     )
 
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Wagtail's catch-all page serving stays last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

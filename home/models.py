@@ -14,6 +14,7 @@ from wagtail.search import index
 from editorial.panels import TranslationStatusPanel
 from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
+from search.fields import SiteSearchField
 
 
 class BilingualPageMixin:
@@ -215,6 +216,12 @@ class HomePage(BilingualPageMixin, Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("search_description", weight="B"),
+        SiteSearchField("hero_text", weight="B"),
+        SiteSearchField("intro", weight="C"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -236,6 +243,11 @@ class StandardPage(BilingualPageMixin, Page):
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("body", weight="C"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,0 +1,163 @@
+"""Keep the search index current: one SearchEntry per live, public page and language."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
+
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageViewRestriction
+
+from home import bilingual
+from search import text
+from search.models import SearchEntry
+
+MAX_FIELD_LENGTH = 200_000  # far below PostgreSQL's 1 MB tsvector limit
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def _translated_fields(model):
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
+def field_text(page, name, language):
+    """The text of one declared field in ``language``: its own column, never modeltranslation's fallback."""
+    column = build_localized_fieldname(name, language) if name in _translated_fields(type(page)) else name
+    value = getattr(page, column, None)
+    if callable(value):
+        value = value(language)
+    if value is None:
+        return ""
+    try:
+        model_field = page._meta.get_field(column)
+    except Exception:  # a plain attribute or property
+        model_field = None
+    if isinstance(model_field, (StreamField, RichTextField)):
+        value = " ".join(str(part) for part in model_field.get_searchable_content(value))
+    elif isinstance(value, SafeString):
+        value = strip_tags(value)
+    return text.clean_text(value, MAX_FIELD_LENGTH)
+
+
+def is_indexable(page):
+    """Live, public, not excluded from site search, and of a type that declares its fields."""
+    if not getattr(page, "site_search_fields", None) or not page.live:
+        return False
+    if getattr(page, "exclude_from_site_search", False):
+        return False
+    return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+
+
+def _year(page):
+    field = getattr(page, "site_search_date_field", None) or "first_published_at"
+    value = getattr(page, field, None)
+    return getattr(value, "year", None)
+
+
+def entry_values(page, language):
+    """The column values of ``page``'s entry in ``language`` (Indonesian text when English is missing)."""
+    fallback = not bilingual.has_translation(page, language)
+    analyzer = bilingual.DEFAULT_LANGUAGE if fallback else language
+    columns = {"A": [], "B": [], "C": []}
+    for field in page.site_search_fields:
+        value = field_text(page, field.name, analyzer)
+        if value:
+            columns[field.weight].append(value)
+    opd_field = getattr(page, "site_search_opd_field", None)
+    return {
+        "analyzer": analyzer,
+        "is_fallback": fallback,
+        "title": " ".join(columns["A"]),
+        "summary": " ".join(columns["B"]),
+        "body": " ".join(columns["C"]),
+        "content_type": ContentType.objects.get_for_model(type(page)),
+        "opd_id": getattr(page, f"{opd_field}_id", None) if opd_field else None,
+        "year": _year(page),
+    }
+
+
+def _write_fts(entries):
+    if connection.vendor != "sqlite" or not entries:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [(entry.pk,) for entry in entries])
+        cursor.executemany(
+            "INSERT INTO search_entry_fts (rowid, title, summary, body, title_words) VALUES (%s, %s, %s, %s, %s)",
+            [
+                (
+                    entry.pk,
+                    text.stemmed_text(entry.title, entry.analyzer),
+                    text.stemmed_text(entry.summary, entry.analyzer),
+                    text.stemmed_text(entry.body, entry.analyzer),
+                    entry.title,
+                )
+                for entry in entries
+            ],
+        )
+
+
+def delete_fts(entry_ids):
+    if connection.vendor != "sqlite" or not entry_ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [(pk,) for pk in entry_ids])
+
+
+def unindex_page(page_id):
+    """Remove a page from the index in every language."""
+    entries = SearchEntry.objects.filter(page_id=page_id)
+    ids = list(entries.values_list("pk", flat=True))
+    if ids:
+        entries.delete()
+        delete_fts(ids)
+
+
+@transaction.atomic
+def index_page(page):
+    """Index ``page`` (any Page instance) in every language, or remove it when it is not indexable."""
+    page = page.specific_deferred if type(page) is Page else page
+    if not is_indexable(page):
+        unindex_page(page.pk)
+        return []
+    entries = []
+    for language in LANGUAGES:
+        entry, _created = SearchEntry.objects.update_or_create(
+            page_id=page.pk, language=language, defaults=entry_values(page, language)
+        )
+        entries.append(entry)
+    _write_fts(entries)
+    return entries
+
+
+def index_subtree(page):
+    """Re-index ``page`` and its descendants (after a move or a privacy change)."""
+    for each in Page.objects.descendant_of(page, inclusive=True).specific():
+        index_page(each)
+
+
+def rebuild():
+    """Rebuild the whole index from the page tree; returns the number of entries written."""
+    with transaction.atomic():
+        ids = list(SearchEntry.objects.values_list("pk", flat=True))
+        SearchEntry.objects.all().delete()
+        delete_fts(ids)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_entry_fts")
+        count = 0
+        for model in _searchable():
+            for page in model.objects.live().exact_type(model).iterator():
+                count += len(index_page(page))
+    return count
+
+
+def _searchable():
+    from search.registry import searchable_models
+
+    return searchable_models()

@@ -1,0 +1,47 @@
+"""The search results page and the autocomplete endpoint, both served by ``site_search``."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from search.query import available_filters, log_query, site_search
+
+
+def _filters(request):
+    return {name: request.GET.get(name, "") for name in ("type", "opd", "year")}
+
+
+@require_GET
+def search(request):
+    language = translation.get_language()
+    query = request.GET.get("q", "")
+    results = site_search(query, language, _filters(request), request.GET.get("page", 1), request=request)
+    if results.terms and request.GET.get("page", "1") in ("", "1"):  # a new search, not paging
+        log_query(results.query, language, results.total)
+    query_params = request.GET.copy()
+    query_params.pop("page", None)
+    response = render(
+        request,
+        "search/search.html",
+        {
+            "results": results,
+            "search_query": results.query,
+            "filters": available_filters(language),
+            "noindex": True,
+            "page_query": query_params.urlencode(),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def suggest(request):
+    """``{"query": …, "suggestions": [{"title": …, "url": …}]}`` from titles in the visitor's language."""
+    language = translation.get_language()
+    results = site_search(request.GET.get("q", ""), language, _filters(request), request=request, autocomplete=True)
+    response = JsonResponse({"query": results.query, "suggestions": results.suggestions})
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "public, max-age=60"
+    return response

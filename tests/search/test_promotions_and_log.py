@@ -1,0 +1,115 @@
+"""Promoted results per language, the anonymous query log and the editors' popular-queries report."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.test import TestCase
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from search.models import QueryLog
+from search.query import site_search
+from tests.factories.pages import home_page
+from tests.factories.search import text_page
+
+
+def promote(query_string, page, description=""):
+    return SearchPromotion.objects.create(query=Query.get(query_string), page=page, description=description)
+
+
+class PromotionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        cls.heritage = text_page("Cagar Budaya Kota", "Daftar cagar budaya.", title_en="City heritage")
+        cls.penyengat = text_page("Pulau Penyengat", "Pulau bersejarah.")
+        cls.services = text_page("Layanan Kependudukan", "KTP dan KK.", title_en="Civil registration")
+
+    def test_language_prefix_scopes_a_promotion(self):
+        """ "en: heritage" promotes only for English visitors, "id: warisan" only for Indonesian ones."""
+        promote("en: heritage", self.heritage, "Start here.")
+        promote("id:warisan", self.penyengat)
+        en = site_search("Heritage", "en")
+        self.assertEqual([p["title"] for p in en.promotions], ["City heritage"])
+        self.assertEqual(en.promotions[0]["description"], "Start here.")
+        self.assertEqual(site_search("heritage", "id").promotions, [])
+        self.assertEqual([p["title"] for p in site_search("warisan", "id").promotions], ["Pulau Penyengat"])
+        self.assertEqual(site_search("warisan", "en").promotions, [])
+
+    def test_unprefixed_promotion_applies_to_both_languages_with_fallback_label(self):
+        """A promotion without prefix shows in both languages; an untranslated page is marked Indonesian."""
+        promote("penyengat", self.penyengat)
+        self.assertFalse(site_search("penyengat", "id").promotions[0]["is_fallback"])
+        self.assertTrue(site_search("penyengat", "en").promotions[0]["is_fallback"])
+        response = self.client.get("/en/search/", {"q": "penyengat"})
+        self.assertContains(response, "Recommended")
+        self.assertContains(response, 'lang="id" hreflang="id">Pulau Penyengat</a>')
+
+    def test_language_specific_promotions_come_first_and_private_pages_are_hidden(self):
+        """The language's own promotions precede shared ones; unpublished or private pages are never promoted."""
+        promote("ktp", self.heritage)
+        promote("id: ktp", self.services)
+        hidden = text_page("Halaman Internal", "Internal.")
+        promote("id: ktp", hidden)
+        PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+        draft = text_page("Akan Ditarik", "x.")
+        promote("ktp", draft)
+        draft.unpublish()
+        titles = [p["title"] for p in site_search("KTP", "id").promotions]
+        self.assertEqual(titles, ["Layanan Kependudukan", "Cagar Budaya Kota"])
+
+    def test_promotions_only_on_the_first_page(self):
+        """Promotions show above the first page of results only."""
+        promote("kota", self.heritage)
+        for n in range(11):
+            text_page(f"Kota {n}", "Kota.")
+        self.assertEqual(len(site_search("kota", "id").promotions), 1)
+        self.assertEqual(site_search("kota", "id", page=2).promotions, [])
+
+
+class QueryLogTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        text_page("Pasar Baru", "Pasar.", title_en="New market")
+
+    def test_log_counts_normalised_queries_per_language_without_personal_data(self):
+        """Searches are counted per normalised text, language and day; the log has no IP or user columns."""
+        self.client.get("/id/search/", {"q": "  PASAR  "})
+        self.client.get("/id/search/", {"q": "pasar"})
+        self.client.get("/en/search/", {"q": "market"})
+        self.client.get("/id/search/", {"q": "pasar", "page": "2"})  # later pages are not new searches
+        self.assertEqual(
+            set(QueryLog.objects.values_list("query_text", "language", "searches", "results")),
+            {("pasar", "id", 2, 1), ("market", "en", 1, 1)},
+        )
+        columns = {field.name for field in QueryLog._meta.get_fields()}
+        self.assertEqual(columns, {"id", "query_text", "language", "date", "searches", "results"})
+
+    def test_queries_that_look_like_personal_data_are_not_logged(self):
+        """E-mail addresses and long numbers (NIK, phone) are never written to the log."""
+        for query in ("budi@example.com", "2171012345678901", "0812-3456-7890", ""):
+            self.client.get("/id/search/", {"q": query})
+        self.assertFalse(QueryLog.objects.exists())
+
+    def test_popular_queries_report(self):
+        """Editors with the permission see the most searched and zero-result queries; others are refused."""
+        for _ in range(3):
+            self.client.get("/id/search/", {"q": "pasar"})
+        self.client.get("/en/search/", {"q": "ferry timetable"})
+        user_model = get_user_model()
+        admin = user_model.objects.create_superuser("admin", "admin@example.com", "pw")
+        self.client.force_login(admin)
+        response = self.client.get("/admin/reports/popular-searches/")
+        self.assertContains(response, "<td>pasar</td><td>id</td><td>3</td><td>1</td>", html=True)
+        self.assertContains(response, "<td>ferry timetable</td><td>en</td><td>1</td>", html=True)
+        self.assertContains(self.client.get("/admin/reports/popular-searches/?language=en&days=x"), "ferry")
+        self.assertNotContains(self.client.get("/admin/reports/popular-searches/?language=en"), "<td>pasar</td>")
+        editors = Group.objects.create(name="Search report readers")
+        editors.permissions.add(Permission.objects.get(codename="access_admin"))
+        editor = user_model.objects.create_user("editor", "editor@example.com", "pw")
+        editor.groups.add(editors)
+        self.client.force_login(editor)
+        self.assertNotEqual(self.client.get("/admin/reports/popular-searches/").status_code, 200)
+        editors.permissions.add(Permission.objects.get(codename="view_querylog"))
+        self.assertEqual(self.client.get("/admin/reports/popular-searches/").status_code, 200)
