@@ -254,11 +254,12 @@ class RenderingTests(WagtailPageTestCase):
         """Leaflet and the tile settings load on heritage pages, from our own static files, not elsewhere."""
         response = self.client.get("/id/warisan-budaya/")
         self.assertContains(response, '<script src="/static/vendor/leaflet/leaflet.js" defer></script>', html=True)
-        self.assertContains(response, "tile.openstreetmap.org")
+        # The tile URL comes from settings (tests use a blank local tile, production OpenStreetMap).
+        self.assertContains(response, "blank-tile.png")
         self.assertNotContains(response, "unpkg.com")
         home = self.client.get("/id/")
         self.assertNotContains(home, "leaflet")
-        self.assertNotContains(home, "tile.openstreetmap.org")
+        self.assertNotContains(home, "blank-tile.png")
 
     def test_site_page_leaves_a_block_for_related_news(self):
         """The news app fills {% block related_news %} in the site template."""
