@@ -25,6 +25,7 @@ from wagtail.search import index
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
 from home.models import BilingualPageMixin
+from search.fields import SiteSearchField
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
 # Coordinates outside it are allowed (a site may be recorded elsewhere) but editors get a warning.
@@ -125,6 +126,7 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
 
     def sites(self):
         """Live, public sites of this register, with what listings show."""
@@ -401,6 +403,20 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("official_name", weight="A"),
+        SiteSearchField("local_names", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("significance", weight="C"),
+        SiteSearchField("history", weight="C"),
+        SiteSearchField("physical_description", weight="C"),
+        SiteSearchField("period", weight="C"),
+        SiteSearchField("kelurahan", weight="C"),
+        SiteSearchField("getting_there", weight="C"),
+    ]
+    site_search_opd_field = "custodian_opd"
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -39,6 +39,7 @@ from taggit.models import TaggedItemBase
 from home import bilingual
 from home.models import OPD, BilingualPageMixin
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
+from search.fields import SiteSearchField
 
 # Page types a news item may be linked to. They live in apps built separately, so they are named by
 # label (never imported); pages of any other type are refused with a form error.
@@ -71,6 +72,7 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
 
     class Meta:
         verbose_name = _("news index page")
@@ -358,6 +360,16 @@ class NewsPage(BilingualPageMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("event_title", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("body", weight="C"),
+        SiteSearchField("outcomes", weight="C"),
+    ]
+    site_search_opd_field = "owner_opd"
+    site_search_date_field = "publication_date"
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

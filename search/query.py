@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -214,7 +215,7 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
 def available_filters(language):
     """The choices the search form offers: indexed content types, OPDs with indexed pages, years."""
     entries = SearchEntry.objects.filter(language=language)
-    types = [(key, model._meta.verbose_name_plural) for key, model in content_type_keys().items()]
+    types = [(key, capfirst(model._meta.verbose_name)) for key, model in content_type_keys().items()]
     opds = OPD.objects.filter(pk__in=entries.exclude(opd=None).values("opd_id")).order_by("acronym")
     years = sorted(
         {year for year in entries.exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from home.models import OPD, BilingualPageMixin
+from search.fields import SiteSearchField
 from smartcity import board, charts, exports
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
 from smartcity.forms import DimensionPageForm, ProgrammePageForm
@@ -76,6 +77,11 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("vision")]
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("vision", weight="B"),
+    ]
 
     class Meta:
         verbose_name = _("smart city masterplan")
@@ -206,6 +212,11 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("dimension"), FieldPanel("summary"), FieldPanel("description")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("description", weight="C"),
+    ]
 
     base_form_class = DimensionPageForm
 
@@ -340,6 +351,16 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         ),
         FieldPanel("illustrative_data"),
     ]
+
+    site_search_fields = [
+        SiteSearchField("title", weight="A"),
+        SiteSearchField("programme_code", weight="A"),
+        SiteSearchField("summary", weight="B"),
+        SiteSearchField("problem_statement", weight="C"),
+        SiteSearchField("description", weight="C"),
+        SiteSearchField("beneficiaries", weight="C"),
+    ]
+    site_search_opd_field = "lead_opd"
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
