@@ -33,10 +33,9 @@ def bilingual_head(context):
         canonical = dict(alternates).get(language) or request.build_absolute_uri()
     else:
         for code in bilingual.LANGUAGE_CODES:
-            url = bilingual.switch_url(request, code).split("?")[0]
-            alternates.append((code, request.build_absolute_uri(url)))
+            alternates.append((code, request.build_absolute_uri(bilingual.switch_url(request, code))))
         alternates.append(("x-default", dict(alternates)[bilingual.DEFAULT_LANGUAGE]))
-        canonical = request.build_absolute_uri(request.path)
+        canonical = request.build_absolute_uri()
     return {"alternates": alternates, "canonical": canonical, "noindex": noindex}
 
 
