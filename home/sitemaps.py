@@ -1,6 +1,7 @@
 """Sitemaps: pages in every language (with xhtml:link alternates) and pages in Indonesian only.
 
-Each page is listed once per language it really exists in. English fallback pages (no English
+Each page is listed once per language it really exists in; a page type that only redirects
+sets ``in_sitemap = False``. English fallback pages (no English
 title) are left out, exactly as the page head leaves out their ``hreflang="en"``. Pages that exist
 in one language only go to their own sitemap without alternates: a URL with no other-language
 version has nothing to alternate with, and mixing both kinds in one file makes checkers (and some
@@ -26,6 +27,8 @@ class BilingualSitemap(Sitemap):
         urls = []
         last_mods = set()
         for item in self.paginator.page(page).object_list:
+            if not getattr(item, "in_sitemap", True):
+                continue
             alternates = bilingual.alternate_links(self.request, item)
             lastmod = item.last_published_at or item.latest_revision_created_at
             last_mods.add(lastmod)
@@ -56,6 +59,8 @@ class IndonesianOnlySitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls = []
         for item in self.paginator.page(page).object_list:
+            if not getattr(item, "in_sitemap", True):
+                continue
             urls.append({"location": self.location(item), "lastmod": self.lastmod(item), "alternates": []})
         return urls
 

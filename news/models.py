@@ -149,6 +149,9 @@ class OPDNewsroomPage(BilingualPageMixin, Page):
     Visitors never stay here: it redirects to the city newsroom's stable per-OPD view.
     """
 
+    # It only redirects to the per-OPD listing, so it is not a page of its own for search engines.
+    in_sitemap = False
+
     opd = models.OneToOneField(
         "home.OPD",
         verbose_name=_("OPD"),

@@ -13,10 +13,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def test_demo_pages_have_no_axe_violations(live_server, page):
+    """On a desktop and on a phone-sized viewport (where wide tables scroll)."""
     seed_demo()
     paths = representative_paths()
     found = {}
-    for path in paths:
+    for width, path in [(width, path) for width in (1280, 412) for path in paths]:
+        page.set_viewport_size({"width": width, "height": 900})
         page.goto(live_server.url + path)
         page.add_script_tag(content=AXE)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
@@ -24,7 +26,7 @@ def test_demo_pages_have_no_axe_violations(live_server, page):
             f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]
         ]
         if violations:
-            found[path] = violations
+            found[f"{path} @ {width}px"] = violations
     assert found == {}
     # The 404 pages' own status is reported as a console error; nothing else may be.
     errors = [e for e in page.console_errors if "status of 404" not in e or "/media/" in e or "/static/" in e]

@@ -12,6 +12,9 @@ from home import bilingual
 
 
 def seed_demo():
+    from tests.factories.pages import tree_root
+
+    tree_root()
     call_command("seed_demo", "--no-users", stdout=StringIO())
 
 
@@ -19,7 +22,7 @@ def representative_paths(include_errors=True):
     """One live page of each type in each language it exists in, plus search and a 404."""
     paths, seen = [], set()
     for page in Page.objects.live().public().filter(depth__gte=2).specific().order_by("path"):
-        if type(page) in seen:
+        if type(page) in seen or not getattr(page, "in_sitemap", True):
             continue
         seen.add(type(page))
         paths.extend(bilingual.page_url(page, language) for language in bilingual.translated_languages(page))

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -27,7 +27,13 @@ def home_page():
 
 
 def tree_root():
-    """Wagtail's tree root; rebuilt when a transactional test has flushed the migration-made rows."""
+    """Wagtail's tree root; rebuilt when a transactional test has flushed the migration-made rows.
+
+    Browser tests run on a flushed database; Django's serialized rollback does not always restore
+    Wagtail's migration-made rows (root page, root collection, default locale) before them.
+    """
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)

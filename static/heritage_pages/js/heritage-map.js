@@ -49,13 +49,31 @@
             // Our site sends no Referer cross-origin; OpenStreetMap's tile policy needs one.
             referrerPolicy: "strict-origin-when-cross-origin"
         }).addTo(map);
+        // Sites close together (the objects of a kawasan) are grouped into one numbered cluster,
+        // so no two tap targets overlap; a cluster opens on click or Enter.
+        var clusterLabel = container.dataset.clusterLabel || "sites";
+        var layer = typeof L.markerClusterGroup === "function"
+            ? L.markerClusterGroup({
+                showCoverageOnHover: false,
+                iconCreateFunction: function (cluster) {
+                    var count = cluster.getChildCount();
+                    return L.divIcon({
+                        html: "<div><span>" + count + "<span class=\"visually-hidden\"> " + clusterLabel + "</span></span></div>",
+                        className: "marker-cluster marker-cluster-small",
+                        iconSize: L.point(44, 44)
+                    });
+                }
+            })
+            : L.featureGroup();
         var markers = features.map(function (feature) {
             var marker = L.marker([feature.lat, feature.lon], { icon: icon, title: feature.title, alt: feature.title });
             if (feature.url) {
                 marker.bindPopup(popupContent(feature));
             }
-            return marker.addTo(map);
+            layer.addLayer(marker);
+            return marker;
         });
+        layer.addTo(map);
         if (markers.length === 1) {
             map.setView([features[0].lat, features[0].lon], 16);
         } else {
