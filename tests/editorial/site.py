@@ -2,6 +2,8 @@
 
 from django.test import TestCase
 
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
 from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, TRANSLATORS_GROUP, contributor_group_name, setup_roles
 from tests.factories import heritage_pages as heritage
 from tests.factories import news, smartcity
@@ -32,3 +34,19 @@ class EditorialSiteTestCase(TestCase):
         cls.editor = role_user("redaktur", EDITORS_GROUP)
         cls.translator = role_user("penerjemah", TRANSLATORS_GROUP)
         cls.contributor = role_user("kontributor-dlh", contributor_group_name(cls.dlh))
+
+
+def standard_page_data(title_ind="Layanan Publik", slug_ind="layanan-publik", **overrides):
+    """Admin form data of a new StandardPage in both languages."""
+    data = {
+        "title_ind": title_ind,
+        "title_en": "Public services",
+        "slug_ind": slug_ind,
+        "slug_en": "public-services",
+        "summary_ind": "Ringkasan layanan.",
+        "summary_en": "Summary of the services.",
+        "body_ind": streamfield([]),
+        "body_en": streamfield([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)

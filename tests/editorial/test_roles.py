@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from editorial.roles import (
     ADMINISTRATORS_GROUP,
@@ -21,7 +20,7 @@ from editorial.roles import (
 from home.models import StandardPage
 from news.models import NewsPage
 from smartcity.models import SmartCityProgrammePage
-from tests.editorial.site import EditorialSiteTestCase
+from tests.editorial.site import EditorialSiteTestCase, standard_page_data
 from tests.factories import news
 from tests.factories.editorial import edit_form_data
 from tests.factories.pages import home_page, standard_page
@@ -93,21 +92,6 @@ class SetupRolesCommandTests(TestCase):
         self.assertFalse(Group.objects.filter(name__in=["Diskominfo editors", "News contributors: dlh"]).exists())
         self.assertEqual(Workflow.objects.filter(name=WORKFLOW_NAME).count(), 1)
         self.assertFalse(Workflow.objects.filter(name="News review").exists())
-
-
-def standard_page_data(title_ind="Layanan Publik", slug_ind="layanan-publik", **overrides):
-    data = {
-        "title_ind": title_ind,
-        "title_en": "Public services",
-        "slug_ind": slug_ind,
-        "slug_en": "public-services",
-        "summary_ind": "Ringkasan layanan.",
-        "summary_en": "Summary of the services.",
-        "body_ind": streamfield([]),
-        "body_en": streamfield([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 class RoleMatrixTests(EditorialSiteTestCase):
