@@ -240,7 +240,12 @@ class NewsPage(BilingualPageMixin, Page):
         max_length=300,
         help_text=_("One or two sentences shown in listings, feeds and link previews."),
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics, separated by commas, for example: smart city, bimtek."),
+    )
     featured = models.BooleanField(
         _("feature in the newsroom"), default=False, help_text=_("Featured news is shown at the top of the newsroom.")
     )
@@ -514,6 +519,7 @@ class NewsRelatedPage(Orderable):
         verbose_name=_("page"),
         on_delete=models.CASCADE,
         related_name="news_links",
+        help_text=_("A heritage site or smart city programme this news is about."),
     )
 
     panels = [PageChooserPanel("page")]
