@@ -173,7 +173,8 @@ def ensure_translators(report, home_pages=None):
     return group
 
 
-def _get_or_rename(model, name, report=None):
+def _get_or_rename(model, name):
+    """The workflow or task called ``name``, renamed from its pre-issue-8 name if need be, or None."""
     found = model.objects.filter(name=name).first()
     if found is None:
         legacy = LEGACY_NAMES["workflow" if model is Workflow else "task"].get(name)
