@@ -248,6 +248,13 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+# Review workflow emails (submitted to the editors; approved, or rejected with the reviewer's comment, to
+# the submitter), each in the recipient's admin language. Users choose which they get in their account
+# settings; an account without an email address gets none (docs/editorial.md).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+# Superusers also receive every "submitted for review" email unless this is off.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True)
 
 # Security: strict by default; DJANGO_SECURE_SSL_REDIRECT=0 for a plain-HTTP test box.
 SESSION_COOKIE_SECURE = not DEBUG

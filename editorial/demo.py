@@ -4,10 +4,19 @@ Home's demo already has a translated page ("tentang-kota") and one without Engli
 ("maklumat-pelayanan"). Here "tentang-kota" gets an Indonesian-only change, published, so its
 English summary is out of date, and a page with an English title but an empty English body shows
 "partly translated". Idempotent: the change is published only when it is not there yet.
+
+It also sets up the editorial roles and the review workflow (``setup_roles``) and, when accounts are
+asked for, adds a translator and gives every demo account an email address, so that review emails show
+in the console in development. The administrator (home), the editor and the OPD contributor (news)
+are made by those apps' demos.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from editorial.roles import ADMINISTRATORS_GROUP, TRANSLATORS_GROUP, setup_roles
 from editorial.status import update_all
-from home.demo import stream, upsert_page
+from home.demo import DEMO_ADMIN, ensure_user, stream, upsert_page
 from home.models import StandardPage
 
 ABOUT_SUMMARY_ID = (
@@ -52,8 +61,30 @@ def seed_partly_translated_page(home):
     )
 
 
+DEMO_TRANSLATOR = ("penerjemah", "pinang-penerjemah-2026")
+DEMO_EMAIL_DOMAIN = "demo.tanjungpinangkota.go.id"
+
+
+def seed_accounts(context):
+    """The translator account; every demo account gets an email address (for review notifications)."""
+    username, password = DEMO_TRANSLATOR
+    ensure_user(username, password, groups=[TRANSLATORS_GROUP], first_name="Penerjemah")
+    context["accounts"].append((username, password, "Translator / Penerjemah"))
+    User = get_user_model()
+    usernames = [account[0] for account in context["accounts"]]
+    for user in User.objects.filter(username__in=usernames, email=""):
+        user.email = f"{user.username}@{DEMO_EMAIL_DOMAIN}"
+        user.save(update_fields=["email"])
+    admin = User.objects.filter(username=DEMO_ADMIN[0]).first()
+    if admin is not None:
+        admin.groups.add(*Group.objects.filter(name=ADMINISTRATORS_GROUP))
+
+
 def seed(context):
     home = context["home"]
+    setup_roles()
+    if context["create_users"]:
+        seed_accounts(context)
     make_about_page_stale(home)
     seed_partly_translated_page(home)
     update_all()

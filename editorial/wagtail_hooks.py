@@ -1,15 +1,20 @@
-"""Admin for editorial/: the translation status report, its menu item and the dashboard panel."""
+"""Admin for editorial/: the translation status report, its menu item, the dashboard panel, and the rule
+that editing a page is not deleting or moving it (see ``editorial.roles.may_delete``)."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.permissions import page_permission_policy
 
 from editorial.models import PageTranslationStatus, TranslationState
+from editorial.roles import may_delete
 from editorial.status import state_counts
 from editorial.views import TranslationStatusReportView
 
@@ -84,3 +89,36 @@ class TranslationStatusDashboardPanel(Component):
 def add_translation_status_panel(request, panels):
     if can_see_report(request.user):
         panels.append(TranslationStatusDashboardPanel(request.user))
+
+
+def _refuse_delete_or_move(request, page):
+    messages.error(
+        request,
+        _(
+            "You may edit “%(title)s” but not delete or move it. Ask an editor (Redaktur) if it should be "
+            "removed or moved."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    parent = page.get_parent()
+    return redirect("wagtailadmin_explore", parent.pk if parent else page.pk)
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_without_add_or_publish(request, page):
+    if not may_delete(request.user, page):
+        return _refuse_delete_or_move(request, page)
+
+
+@hooks.register("before_move_page")
+def refuse_move_without_add_or_publish(request, page, destination):
+    if not may_delete(request.user, page):
+        return _refuse_delete_or_move(request, page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete_or_move_without_add_or_publish(request, action_type, objects, action):
+    if isinstance(action, PageBulkAction) and action_type in ("delete", "move"):
+        for page in objects:
+            if not may_delete(request.user, page):
+                return _refuse_delete_or_move(request, page)

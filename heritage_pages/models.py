@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.panels import TranslationStatusPanel
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
 from home.models import BilingualPageMixin
@@ -117,13 +118,18 @@ class Ownership(models.TextChoices):
 class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     """The heritage register: every site, with filters, a map and open-data downloads."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short introduction above the register's filters and map."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["heritage_pages.HeritageSitePage"]
     max_count = 1
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
@@ -196,7 +202,12 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Malay or Jawi spellings and other names, separated by semicolons."),
     )
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=Category.choices,
+        help_text=_("The kind of heritage under UU 11/2010: object, building, structure, site or area."),
+    )
     legal_status = models.CharField(
         _("legal status"),
         max_length=20,
@@ -220,7 +231,9 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     decree_number = models.CharField(
         _("decree number"), max_length=120, blank=True, help_text=_("Leave empty when unknown; never guess.")
     )
-    decree_date = models.DateField(_("decree date"), null=True, blank=True)
+    decree_date = models.DateField(
+        _("decree date"), null=True, blank=True, help_text=_("The date the designation decree was signed.")
+    )
     decree_issuer = models.CharField(
         _("decree issuer"), max_length=200, blank=True, help_text=_("For example: Wali Kota Tanjungpinang.")
     )
@@ -231,6 +244,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A scan of the decree, when it may be published."),
     )
     national_register_number = models.CharField(
         _("national register number"),
@@ -255,23 +269,50 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     period = models.CharField(
         _("period or era"), max_length=200, blank=True, help_text=_("For example: Riau-Lingga Sultanate.")
     )
-    start_year = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("from year"), null=True, blank=True, help_text=_("The year it was built or the period began, if known.")
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("to year"), null=True, blank=True, help_text=_("The year the period ended, if it did.")
+    )
     significance = RichTextField(
         _("significance"),
         blank=True,
         features=["bold", "italic", "link", "ul"],
         help_text=_("Its value for history, science, education, religion or culture, and why."),
     )
-    history = StreamField(HistoryStreamBlock(), verbose_name=_("history"), blank=True, use_json_field=True)
+    history = StreamField(
+        HistoryStreamBlock(),
+        verbose_name=_("history"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("The site's history, in paragraphs, with images and quotations where useful."),
+    )
     physical_description = RichTextField(
-        _("physical description"), blank=True, features=["bold", "italic", "link", "ul"]
+        _("physical description"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("What the site looks like today: materials, size, layout."),
     )
 
     # Condition, ownership and care (shared).
-    condition = models.CharField(_("condition"), max_length=20, choices=Condition.choices, blank=True)
-    last_survey_date = models.DateField(_("last survey"), null=True, blank=True)
-    ownership = models.CharField(_("ownership"), max_length=30, choices=Ownership.choices, blank=True)
+    condition = models.CharField(
+        _("condition"),
+        max_length=20,
+        choices=Condition.choices,
+        blank=True,
+        help_text=_("The condition at the last survey."),
+    )
+    last_survey_date = models.DateField(
+        _("last survey"), null=True, blank=True, help_text=_("When the condition was last checked on site.")
+    )
+    ownership = models.CharField(
+        _("ownership"),
+        max_length=30,
+        choices=Ownership.choices,
+        blank=True,
+        help_text=_("Who owns the site under UU 11/2010."),
+    )
     custodian_opd = models.ForeignKey(
         "home.OPD",
         verbose_name=_("custodian agency"),
@@ -279,6 +320,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="heritage_sites",
+        help_text=_("The city agency that looks after the site; the translation status report filters by it."),
     )
     custodian_note = models.CharField(
         _("custodian"), max_length=255, blank=True, help_text=_("Manager or caretaker (juru pelihara), if any.")
@@ -288,9 +330,19 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     )
 
     # Location (shared).
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    kelurahan = models.CharField(_("kelurahan"), max_length=100, blank=True)
-    kecamatan = models.CharField(_("kecamatan"), max_length=30, choices=Kecamatan.choices, blank=True)
+    address = models.CharField(
+        _("address"), max_length=255, blank=True, help_text=_("The street address, if the site has one.")
+    )
+    kelurahan = models.CharField(
+        _("kelurahan"), max_length=100, blank=True, help_text=_("The urban village (kelurahan) the site lies in.")
+    )
+    kecamatan = models.CharField(
+        _("kecamatan"),
+        max_length=30,
+        choices=Kecamatan.choices,
+        blank=True,
+        help_text=_("The district (kecamatan) the site lies in."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -310,11 +362,26 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     is_visitable = models.BooleanField(
         _("open to visitors"), default=False, help_text=_("Tick when the public can visit the site.")
     )
-    opening_hours = models.CharField(_("opening hours"), max_length=255, blank=True)
-    fee = models.CharField(_("fee"), max_length=255, blank=True)
-    getting_there = models.TextField(_("how to get there"), blank=True)
-    accessibility = models.TextField(_("accessibility"), blank=True)
-    dress_code = models.TextField(_("dress code"), blank=True)
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: every day 08.00–17.00 WIB, closed during Friday prayers."),
+    )
+    fee = models.CharField(
+        _("fee"), max_length=255, blank=True, help_text=_("Entrance fee, or say that entry is free.")
+    )
+    getting_there = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_("How visitors reach the site, for example by pompong from Pelantar I."),
+    )
+    accessibility = models.TextField(
+        _("accessibility"), blank=True, help_text=_("Steps, ramps, toilets and help for visitors with disabilities.")
+    )
+    dress_code = models.TextField(
+        _("dress code"), blank=True, help_text=_("What visitors should wear, for example at a mosque or grave complex.")
+    )
 
     listing_image = models.ForeignKey(
         "images.CityImage",
@@ -330,8 +397,10 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     base_form_class = HeritageSiteForm
+    opd_field = "custodian_opd"  # the translation status report's OPD (editorial)
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         FieldPanel("listing_image"),
         MultiFieldPanel([FieldPanel("official_name"), FieldPanel("local_names")], heading=_("Names")),
@@ -527,10 +596,20 @@ class HeritageSiteGalleryImage(Orderable):
     """A gallery photo with a caption per language and a shared credit and year."""
 
     page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("images.CityImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    image = models.ForeignKey(
+        "images.CityImage",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The photo; give it alt text in the image library."),
+    )
+    caption = models.CharField(
+        _("caption"), max_length=300, blank=True, help_text=_("What the photo shows, in a sentence.")
+    )
     credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Photographer or source."))
-    year = models.PositiveSmallIntegerField(_("year taken"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year taken"), null=True, blank=True, help_text=_("The year the photo was taken, if known.")
+    )
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit"), FieldPanel("year")]
 
@@ -543,7 +622,11 @@ class HeritageSiteDocument(Orderable):
 
     page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A study, old photograph or plan from the document library."),
     )
     title = models.CharField(
         _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title.")
@@ -559,8 +642,10 @@ class HeritageSiteSource(Orderable):
     """A reference for what the page says: a book, article, register entry or web page."""
 
     page = ParentalKey(HeritageSitePage, on_delete=models.CASCADE, related_name="sources")
-    citation = models.CharField(_("citation"), max_length=500)
-    url = models.URLField(_("link"), blank=True)
+    citation = models.CharField(
+        _("citation"), max_length=500, help_text=_("Author, title, publisher and year, or the register entry.")
+    )
+    url = models.URLField(_("link"), blank=True, help_text=_("A web address for the source, if it is online."))
 
     panels = [FieldPanel("citation"), FieldPanel("url")]
 

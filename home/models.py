@@ -77,13 +77,36 @@ class OPD(index.Indexed, models.Model):
         unique=True,
         help_text=_("Used in this agency's web addresses; do not change it once published."),
     )
-    opd_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.DINAS)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"), blank=True)
+    opd_type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Type.choices,
+        default=Type.DINAS,
+        help_text=_("The kind of agency, used to group the OPD register."),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The agency's own website, starting with https://. Leave empty if it has none."),
+    )
+    email = models.EmailField(_("email"), blank=True, help_text=_("The agency's official public email address."))
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("The public service phone number, for example (0771) 123456."),
+    )
+    address = models.TextField(
+        _("address"), blank=True, help_text=_("The office's street address, as visitors should find it.")
+    )
     logo = models.ForeignKey(
-        "images.CityImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "images.CityImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The agency's logo, from the image library."),
     )
     active = models.BooleanField(
         _("active"),
@@ -130,18 +153,49 @@ class SiteSettings(BaseSiteSetting):
         default="Pemerintah Kota Tanjungpinang",
         help_text=_("Shown next to the logo and in page titles."),
     )
-    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
-    logo = models.ForeignKey(
-        "images.CityImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_("A short line under the site name in the header. Optional."),
     )
-    address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    youtube_url = models.URLField(_("YouTube"), blank=True)
-    x_url = models.URLField(_("X (Twitter)"), blank=True)
-    whatsapp_channel_url = models.URLField(_("WhatsApp channel"), blank=True)
+    logo = models.ForeignKey(
+        "images.CityImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The city's coat of arms or logo, shown in the header."),
+    )
+    address = models.TextField(_("address"), blank=True, help_text=_("The city hall's address, shown in the footer."))
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("The main public phone number, shown in the footer.")
+    )
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("The main public email address, shown in the footer.")
+    )
+    facebook_url = models.URLField(
+        _("Facebook"), blank=True, help_text=_("The full address of the city's Facebook page, starting with https://.")
+    )
+    instagram_url = models.URLField(
+        _("Instagram"),
+        blank=True,
+        help_text=_("The full address of the city's Instagram account, starting with https://."),
+    )
+    youtube_url = models.URLField(
+        _("YouTube"), blank=True, help_text=_("The full address of the city's YouTube channel, starting with https://.")
+    )
+    x_url = models.URLField(
+        _("X (Twitter)"),
+        blank=True,
+        help_text=_("The full address of the city's X (Twitter) account, starting with https://."),
+    )
+    whatsapp_channel_url = models.URLField(
+        _("WhatsApp channel"),
+        blank=True,
+        help_text=_("The full address of the city's WhatsApp channel, starting with https://."),
+    )
     footer_text = models.TextField(
         _("footer text"), blank=True, help_text=_("A short line shown at the foot of every page.")
     )
@@ -189,7 +243,12 @@ class HomePage(BilingualPageMixin, Page):
         blank=True,
         help_text=_("Large heading at the top; the page title is used when empty."),
     )
-    hero_text = models.TextField(_("hero text"), blank=True, max_length=400)
+    hero_text = models.TextField(
+        _("hero text"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences under the hero heading (at most 400 characters)."),
+    )
     hero_image = models.ForeignKey(
         "images.CityImage",
         verbose_name=_("hero image"),
@@ -197,10 +256,20 @@ class HomePage(BilingualPageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A wide landscape photo, at least 1600 pixels wide; give it alt text in the image library."),
     )
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short welcome paragraph under the hero."),
+    )
     featured_sections = StreamField(
-        [("section", FeaturedSectionBlock())], verbose_name=_("featured sections"), blank=True, use_json_field=True
+        [("section", FeaturedSectionBlock())],
+        verbose_name=_("featured sections"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Blocks of links to the site's main sections, in the order they appear."),
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -235,7 +304,13 @@ class StandardPage(BilingualPageMixin, Page):
         max_length=300,
         help_text=_("One or two sentences shown in listings, search results and link previews."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("The page's content: paragraphs, headings, images, documents and tables."),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -408,7 +408,7 @@ def seed(context):
             groups=[contributor_group_name(context["opds"][opd_slug])],
             first_name="Kontributor Disbudpar",
         )
-        context["accounts"].append((username, password, "News contributor (Disbudpar)"))
+        context["accounts"].append((username, password, "OPD contributor / Kontributor OPD (Disbudpar)"))
         username, password = DEMO_EDITOR
         ensure_user(username, password, groups=[MODERATORS_GROUP], first_name="Redaktur Diskominfo")
-        context["accounts"].append((username, password, "Communications editor"))
+        context["accounts"].append((username, password, "Editor / Redaktur"))

@@ -36,6 +36,7 @@ from wagtail.search import index
 
 from taggit.models import TaggedItemBase
 
+from editorial.panels import TranslationStatusPanel
 from home import bilingual
 from home.models import OPD, BilingualPageMixin
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
@@ -64,12 +65,17 @@ EVENT_TYPES = frozenset({NewsType.BIMTEK, NewsType.SOSIALISASI})
 class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     """The city newsroom: every OPD's news with filters, archives, per-OPD views and feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=500,
+        help_text=_("A short introduction above the news list (at most 500 characters)."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.OPDNewsroomPage"]
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
@@ -211,7 +217,13 @@ class NewsPage(BilingualPageMixin, Page):
         default=timezone.now,
         help_text=_("Shown on the article, in Western Indonesian Time (WIB). Newsroom order follows it."),
     )
-    news_type = models.CharField(_("news type"), max_length=20, choices=NewsType.choices, default=NewsType.BERITA)
+    news_type = models.CharField(
+        _("news type"),
+        max_length=20,
+        choices=NewsType.choices,
+        default=NewsType.BERITA,
+        help_text=_("Technical guidance and public outreach news also show the event details."),
+    )
     owner_opd = models.ForeignKey(
         "home.OPD",
         verbose_name=_("publishing OPD"),
@@ -226,13 +238,19 @@ class NewsPage(BilingualPageMixin, Page):
         verbose_name=_("co-organising OPDs"),
         blank=True,
         related_name="co_organised_news",
+        help_text=_("Other agencies that organised the activity with the publishing OPD."),
     )
     summary = models.TextField(
         _("summary"),
         max_length=300,
         help_text=_("One or two sentences shown in listings, feeds and link previews."),
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics, separated by commas, for example: smart city, bimtek."),
+    )
     featured = models.BooleanField(
         _("feature in the newsroom"), default=False, help_text=_("Featured news is shown at the top of the newsroom.")
     )
@@ -243,31 +261,65 @@ class NewsPage(BilingualPageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The main photo, shown at the top and in link previews; give it alt text in the image library."),
     )
-    hero_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
+    hero_caption = models.CharField(
+        _("hero image caption"), max_length=300, blank=True, help_text=_("What the photo shows, in a sentence.")
+    )
     hero_credit = models.CharField(
         _("hero image credit"),
         max_length=200,
         blank=True,
         help_text=_("Photographer or source; the image's own credit is used when empty."),
     )
-    body = StreamField(NewsStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+    body = StreamField(
+        NewsStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("The article: paragraphs, headings, images, quotations and documents."),
+    )
 
     # Event details: bimtek, training and outreach news.
-    event_title = models.CharField(_("event title"), max_length=250, blank=True)
+    event_title = models.CharField(
+        _("event title"),
+        max_length=250,
+        blank=True,
+        help_text=_("The event's full name, for example: Bimtek Tahap I Masterplan Smart City."),
+    )
     event_series = models.CharField(
         _("event series"),
         max_length=250,
         blank=True,
         help_text=_("For example: Gerakan Menuju 100 Smart City."),
     )
-    event_stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices, null=True, blank=True)
-    event_start = models.DateTimeField(_("starts"), null=True, blank=True)
-    event_end = models.DateTimeField(_("ends"), null=True, blank=True)
-    event_mode = models.CharField(_("attendance mode"), max_length=10, choices=Mode.choices, blank=True)
-    venue_name = models.CharField(_("venue"), max_length=250, blank=True)
-    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
-    online_url = models.URLField(_("online meeting or stream URL"), blank=True)
+    event_stage = models.PositiveSmallIntegerField(
+        _("stage"),
+        choices=Stage.choices,
+        null=True,
+        blank=True,
+        help_text=_("The stage of a series of bimtek, if any."),
+    )
+    event_start = models.DateTimeField(
+        _("starts"), null=True, blank=True, help_text=_("When the event starts, in WIB.")
+    )
+    event_end = models.DateTimeField(
+        _("ends"), null=True, blank=True, help_text=_("When the event ends, in WIB. Leave empty for a single session.")
+    )
+    event_mode = models.CharField(
+        _("attendance mode"), max_length=10, choices=Mode.choices, blank=True, help_text=_("In person, online or both.")
+    )
+    venue_name = models.CharField(
+        _("venue"), max_length=250, blank=True, help_text=_("Where it takes place, for example: Aula Kantor Wali Kota.")
+    )
+    venue_address = models.CharField(
+        _("venue address"), max_length=300, blank=True, help_text=_("The venue's street address.")
+    )
+    online_url = models.URLField(
+        _("online meeting or stream URL"),
+        blank=True,
+        help_text=_("The link to join or watch online, starting with https://."),
+    )
     event_organiser = models.ForeignKey(
         "home.OPD",
         verbose_name=_("organiser"),
@@ -296,12 +348,33 @@ class NewsPage(BilingualPageMixin, Page):
             "(personal data protection law, UU 27/2022)."
         ),
     )
-    speakers = StreamField(SpeakersBlock(), verbose_name=_("speakers"), blank=True, use_json_field=True)
-    agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True, use_json_field=True)
-    materials = StreamField(
-        MaterialsBlock(), verbose_name=_("materials and recordings"), blank=True, use_json_field=True
+    speakers = StreamField(
+        SpeakersBlock(),
+        verbose_name=_("speakers"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Each speaker's name and role, as they agreed to be named."),
     )
-    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    agenda = StreamField(
+        AgendaBlock(),
+        verbose_name=_("agenda"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("The programme of the day: time and session."),
+    )
+    materials = StreamField(
+        MaterialsBlock(),
+        verbose_name=_("materials and recordings"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Presentation slides, documents and recordings for participants."),
+    )
+    outcomes = RichTextField(
+        _("outcomes"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What the event agreed or produced."),
+    )
 
     parent_page_types = ["news.OPDNewsroomPage"]
     subpage_types = []
@@ -309,6 +382,7 @@ class NewsPage(BilingualPageMixin, Page):
     base_form_class = NewsPageForm
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -460,6 +534,7 @@ class NewsRelatedPage(Orderable):
         verbose_name=_("page"),
         on_delete=models.CASCADE,
         related_name="news_links",
+        help_text=_("A heritage site or smart city programme this news is about."),
     )
 
     panels = [PageChooserPanel("page")]

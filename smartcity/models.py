@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.signals import post_page_move
 
+from editorial.panels import TranslationStatusPanel
 from home.models import OPD, BilingualPageMixin
 from search.fields import SiteSearchField
 from smartcity import board, charts, exports
@@ -69,6 +70,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = ["smartcity.SmartCityDimensionPage"]
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         FieldPanel("vision"),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Masterplan period")),
@@ -204,12 +206,22 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
         max_length=300,
         help_text=_("One or two sentences shown in listings, search results and link previews."),
     )
-    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What this dimension covers in Tanjungpinang and what it aims for."),
+    )
 
     parent_page_types = ["smartcity.SmartCityIndexPage"]
     subpage_types = ["smartcity.SmartCityProgrammePage"]
 
-    content_panels = Page.content_panels + [FieldPanel("dimension"), FieldPanel("summary"), FieldPanel("description")]
+    content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
+        FieldPanel("dimension"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+    ]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
     site_search_fields = [
@@ -263,7 +275,13 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         related_name="secondary_programmes",
         help_text=_("Other dimensions this programme also contributes to."),
     )
-    horizon = models.CharField(_("horizon"), max_length=20, choices=Horizon.choices, db_index=True)
+    horizon = models.CharField(
+        _("horizon"),
+        max_length=20,
+        choices=Horizon.choices,
+        db_index=True,
+        help_text=_("When results are expected: quick win, short, medium or long term."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -280,19 +298,54 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         help_text=_("The agency responsible for the programme."),
     )
     supporting_opds = ParentalManyToManyField(
-        "home.OPD", verbose_name=_("supporting OPDs"), blank=True, related_name="supported_smartcity_programmes"
+        "home.OPD",
+        verbose_name=_("supporting OPDs"),
+        blank=True,
+        related_name="supported_smartcity_programmes",
+        help_text=_("Other agencies that take part in the programme."),
     )
-    problem_statement = RichTextField(_("problem statement"), blank=True, features=RICH_TEXT_FEATURES)
-    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
-    beneficiaries = models.TextField(_("beneficiaries"), blank=True)
+    problem_statement = RichTextField(
+        _("problem statement"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The problem the programme solves, with evidence where possible."),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the programme does, in plain language."),
+    )
+    beneficiaries = models.TextField(
+        _("beneficiaries"), blank=True, help_text=_("Who benefits, for example: residents, small businesses, visitors.")
+    )
     location = models.TextField(
         _("location"), blank=True, help_text=_("Where the programme runs: city-wide, a kecamatan, kelurahan or site.")
     )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=_year_validators())
-    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=_year_validators())
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=_year_validators(),
+        help_text=_("The first year of the programme."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=_year_validators(),
+        help_text=_("The last planned year; leave empty if it continues."),
+    )
     rpjmd_period = models.CharField(_("RPJMD period"), max_length=20, blank=True, help_text=_("For example 2018–2023."))
-    rpjmd_mission = models.TextField(_("RPJMD mission"), blank=True)
-    rpjmd_programme = models.CharField(_("RPJMD programme"), max_length=255, blank=True)
+    rpjmd_mission = models.TextField(
+        _("RPJMD mission"), blank=True, help_text=_("The RPJMD mission the programme serves, as written in the RPJMD.")
+    )
+    rpjmd_programme = models.CharField(
+        _("RPJMD programme"),
+        max_length=255,
+        blank=True,
+        help_text=_("The RPJMD programme name, as written in the RPJMD."),
+    )
     rpjmd_programme_code = models.CharField(
         _("RPJMD programme code"), max_length=40, blank=True, help_text=_("As in the Permendagri nomenclature.")
     )
@@ -306,6 +359,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     subpage_types = []
 
     content_panels = Page.content_panels + [
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         FieldPanel("programme_code"),
         MultiFieldPanel(
@@ -373,6 +427,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     ]
 
     base_form_class = ProgrammePageForm
+    opd_field = "lead_opd"  # the translation status report's OPD (editorial)
 
     class Meta:
         verbose_name = _("smart city programme")
@@ -434,8 +489,10 @@ class ProgrammeStatusChange(Orderable):
     """One dated entry in a programme's status history."""
 
     page = ParentalKey(SmartCityProgrammePage, on_delete=models.CASCADE, related_name="status_history")
-    date = models.DateField(_("date"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    date = models.DateField(_("date"), help_text=_("When the status changed."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, help_text=_("The status from that date.")
+    )
     note = models.TextField(_("note"), blank=True, help_text=_("What changed and why, for example why it was delayed."))
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status")]), FieldPanel("note")]
@@ -449,8 +506,10 @@ class ProgrammePartner(Orderable):
     """An organisation outside the city government that takes part in a programme."""
 
     page = ParentalKey(SmartCityProgrammePage, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("name"), max_length=200)
-    partner_type = models.CharField(_("type"), max_length=20, choices=PartnerType.choices)
+    name = models.CharField(_("name"), max_length=200, help_text=_("The organisation's full name."))
+    partner_type = models.CharField(
+        _("type"), max_length=20, choices=PartnerType.choices, help_text=_("The kind of organisation.")
+    )
     role = models.CharField(_("role"), max_length=255, blank=True, help_text=_("What the partner contributes."))
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("partner_type")]), FieldPanel("role")]
@@ -467,12 +526,24 @@ class ProgrammeBudgetLine(Orderable):
     """Money for a programme in one fiscal year from one source, planned or realised, in whole rupiah."""
 
     page = ParentalKey(SmartCityProgrammePage, on_delete=models.CASCADE, related_name="budget_lines")
-    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"), validators=_year_validators())
-    source = models.CharField(_("funding source"), max_length=20, choices=FundingSource.choices)
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"), validators=_year_validators(), help_text=_("The budget year (tahun anggaran).")
+    )
+    source = models.CharField(
+        _("funding source"),
+        max_length=20,
+        choices=FundingSource.choices,
+        help_text=_("Where the money comes from, for example the city budget (APBD)."),
+    )
     amount = models.BigIntegerField(
         _("amount (Rp)"), help_text=_("In whole rupiah, without dots or commas, for example 1250000000.")
     )
-    kind = models.CharField(_("planned or realised"), max_length=10, choices=BudgetKind.choices)
+    kind = models.CharField(
+        _("planned or realised"),
+        max_length=10,
+        choices=BudgetKind.choices,
+        help_text=_("Planned (allocated) or realised (spent)."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("source"), FieldPanel("amount"), FieldPanel("kind")])
@@ -497,13 +568,31 @@ class ProgrammeIndicator(Orderable):
         max_length=20,
         help_text=_("A short code, unique within the programme (for example I1); yearly values refer to it."),
     )
-    name = models.CharField(_("name"), max_length=255)
-    unit = models.CharField(_("unit"), max_length=60, help_text=_("For example: percent, services, households."))
-    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(
-        _("baseline year"), null=True, blank=True, validators=_year_validators()
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("What is measured, for example: share of services online.")
     )
-    data_source = models.CharField(_("data source"), max_length=255, blank=True)
+    unit = models.CharField(_("unit"), max_length=60, help_text=_("For example: percent, services, households."))
+    baseline = models.DecimalField(
+        _("baseline"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The value before the programme started."),
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        _("baseline year"),
+        null=True,
+        blank=True,
+        validators=_year_validators(),
+        help_text=_("The year of the baseline value."),
+    )
+    data_source = models.CharField(
+        _("data source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the figures come from, for example: BPS or the OPD's report."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("name")]),
@@ -527,8 +616,17 @@ class ProgrammeIndicatorValue(Orderable):
     indicator_key = models.SlugField(
         _("indicator key"), max_length=20, help_text=_("The key of the indicator this value belongs to.")
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators())
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=_year_validators(), help_text=_("The year of this target and realisation.")
+    )
+    target = models.DecimalField(
+        _("target"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The value planned for the year."),
+    )
     realisation = models.DecimalField(
         _("realisation"),
         max_digits=14,

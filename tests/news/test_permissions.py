@@ -41,13 +41,13 @@ class SetupCommandTests(TestCase):
 
     def test_each_opd_group_is_scoped_to_its_newsroom_without_publish(self):
         setup_news_permissions()
-        group = Group.objects.get(name="News contributors: dlh")
+        group = Group.objects.get(name="OPD contributor / Kontributor OPD: dlh")
         perms = GroupPagePermission.objects.filter(group=group).select_related("page", "permission")
         self.assertEqual({perm.page.specific.opd.slug for perm in perms}, {"dlh"})
         self.assertEqual({perm.permission.codename for perm in perms}, {"add_page", "change_page"})
         moderators = GroupPagePermission.objects.filter(group__name=MODERATORS_GROUP)
         self.assertIn("publish_page", {perm.permission.codename for perm in moderators})
-        self.assertEqual(WorkflowPage.objects.get(page=self.index).workflow.name, "News review")
+        self.assertEqual(WorkflowPage.objects.get(page=self.index).workflow.name, "Editorial review / Tinjauan redaksi")
 
 
 class OPDScopedPublishingTests(TestCase):

@@ -1,4 +1,4 @@
-"""Create one news group per OPD, the Diskominfo editors group and the news review workflow (idempotent)."""
+"""Create one contributors group per OPD, the editors group and the review workflow on news (idempotent)."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,7 +8,8 @@ from news.permissions import MODERATORS_GROUP, setup_news_permissions
 class Command(BaseCommand):
     help = (
         "Give every active OPD a newsroom and a contributors group that may write (not publish) its news, "
-        f"and let '{MODERATORS_GROUP}' review and publish. Safe to run again."
+        f"and let '{MODERATORS_GROUP}' review and publish. Safe to run again (manage.py setup_roles sets up "
+        "every role)."
     )
 
     def handle(self, *args, **options):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         for newsroom in report.newsrooms_created:
             self.stdout.write(f"Created newsroom {newsroom.title}")
         if report.workflow_created:
-            self.stdout.write("Created the news review workflow")
+            self.stdout.write("Created the editorial review workflow")
         self.stdout.write(
             self.style.SUCCESS(
                 f"News permissions are set up ({len(report.groups_created)} groups and "
