@@ -261,9 +261,9 @@ class RenderingTests(WagtailPageTestCase):
         self.assertNotContains(home, "leaflet")
         self.assertNotContains(home, "blank-tile.png")
 
-    def test_site_page_leaves_a_block_for_related_news(self):
-        """The news app fills {% block related_news %} in the site template."""
+    def test_site_page_shows_related_news_from_the_news_app(self):
+        """The site template fills {% block related_news %} with the news app's tag (behaviour: tests/integration)."""
         from django.template.loader import get_template
 
         source = get_template("heritage_pages/heritage_site_page.html").template.source
-        self.assertIn("{% block related_news %}{% endblock %}", source)
+        self.assertIn("{% block related_news %}{% related_news page %}{% endblock %}", source)
