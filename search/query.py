@@ -47,7 +47,8 @@ class SearchResults:
     terms: list
     filters: dict
     page: object = None  # a Paginator page of Result
-    total: int = 0
+    total: int = 0  # results found, at most MAX_RESULTS
+    more: bool = False  # more than MAX_RESULTS pages matched (the visitor is told "more than 200")
     promotions: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
 
@@ -190,7 +191,8 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
     filters = clean_filters(filters)
     terms = text.query_terms(cleaned_query, language)
     results = SearchResults(query=cleaned_query, language=language, terms=terms, filters=filters)
-    limit = SUGGESTIONS if autocomplete else MAX_RESULTS
+    # One more than is shown: it tells "200 results" from "more than 200" without counting every match.
+    limit = SUGGESTIONS if autocomplete else MAX_RESULTS + 1
     rows = engine().match(language, terms, filters, limit, autocomplete=autocomplete) if terms else []
     if autocomplete:
         entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
@@ -202,7 +204,8 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
                     results.suggestions.append({"title": entry.title, "url": pages[entry.page_id].get_url(request)})
         results.total = len(results.suggestions)
         return results
-    paginator = Paginator(rows, per_page)
+    results.more = len(rows) > MAX_RESULTS
+    paginator = Paginator(rows[:MAX_RESULTS], per_page)
     results.page = paginator.get_page(page)
     results.page.object_list = _results(list(results.page.object_list), language, terms, request)
     results.total = paginator.count
