@@ -52,13 +52,19 @@ class PostgresEngine:
 
     # Entries exist only for live pages (unpublishing and expiry remove them); site_search checks
     # ``live`` again when it loads the page of results, so no join on wagtailcore_page here.
-    def _tsqueries(self, language, query_text):
-        """``{analyzer: tsquery text}``, parsed once so the main query sees constants (usable by GIN)."""
+    def _tsqueries(self, language, *query_texts):
+        """``[{analyzer: tsquery text}]`` per query text, parsed in one round trip so the main
+        queries see constants (usable by GIN). An analyzer is left out when the text holds only
+        its stop words."""
         analyzers = analyzers_for(language)
-        selects = ", ".join(f"websearch_to_tsquery('{CONFIGS[a]}', %s)::text" for a in analyzers)
+        selects = ", ".join(
+            f"websearch_to_tsquery('{CONFIGS[a]}', %s)::text" for _query in query_texts for a in analyzers
+        )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {selects}", [query_text] * len(analyzers))
-            return {a: q for a, q in zip(analyzers, cursor.fetchone(), strict=True) if q}  # "" = only stop words
+            cursor.execute(f"SELECT {selects}", [q for q in query_texts for _a in analyzers])
+            row = cursor.fetchone()
+        parsed = [row[i : i + len(analyzers)] for i in range(0, len(row), len(analyzers))]
+        return [{a: q for a, q in zip(analyzers, values, strict=True) if q} for values in parsed]
 
     @staticmethod
     def _match(alias, column, tsqueries):
@@ -73,9 +79,8 @@ class PostgresEngine:
         sql = f"(CASE {alias}.analyzer {whens} END) * (CASE WHEN {alias}.is_fallback THEN {FALLBACK_FACTOR} ELSE 1 END)"
         return sql, [value for pair in tsqueries.items() for value in pair]
 
-    def _ranked(self, language, query_text, filters, limit, exclude=()):
-        """The best ``limit`` entries matching ``query_text`` (websearch syntax): ``[(id, score)]``."""
-        tsqueries = self._tsqueries(language, query_text)
+    def _ranked(self, language, tsqueries, filters, limit, exclude=()):
+        """The best ``limit`` entries matching ``tsqueries`` (``{analyzer: tsquery}``): ``[(id, score)]``."""
         if not tsqueries:
             return []
         filter_sql, filter_params = _filter_sql(filters, alias="r")
@@ -124,11 +129,10 @@ class PostgresEngine:
         if autocomplete:
             return self._suggest(language, terms, filters, limit)
         # AND first; only when it leaves slots free, OR matches fill them (each query ranks only its own matches).
-        results = [(pk, score, True) for pk, score in self._ranked(language, " ".join(terms), filters, limit)]
+        all_words, any_word = self._tsqueries(language, " ".join(terms), " or ".join(terms))
+        results = [(pk, score, True) for pk, score in self._ranked(language, all_words, filters, limit)]
         if len(results) < limit and len(terms) > 1:
-            rows = self._ranked(
-                language, " or ".join(terms), filters, limit - len(results), exclude=[row[0] for row in results]
-            )
+            rows = self._ranked(language, any_word, filters, limit - len(results), exclude=[row[0] for row in results])
             results += [(pk, score, False) for pk, score in rows]
         return results
 

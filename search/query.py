@@ -129,11 +129,9 @@ def promotions_for(query, language, request=None):
     keys = [f"{language}: {normalized}", f"{language}:{normalized}", normalized]
     promotions = SearchPromotion.objects.filter(query__query_string__in=keys).select_related("query", "page")
     promotions = sorted(promotions, key=lambda p: (keys.index(p.query.query_string), p.sort_order or 0, p.pk))
-    public_ids = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
-        .values_list("pk", flat=True)
+    page_ids = [p.page_id for p in promotions if p.page_id]
+    public_ids = (
+        set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     )
     items, seen = [], set()
     for promotion in promotions:
