@@ -50,6 +50,7 @@ django.setup()
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
 from wagtail.models import Locale, Page  # noqa: E402
@@ -360,6 +361,22 @@ def measure(language, query_list):
     return full, index_only, hits
 
 
+def explain(language, query):
+    """EXPLAIN ANALYZE of the index queries site_search runs for ``query``: scans used and times."""
+    with CaptureQueriesContext(connection) as captured:
+        site_search(query, language)
+    print(f"{language}: EXPLAIN ANALYZE of the index queries for {query!r}:")
+    with connection.cursor() as cursor:
+        for sql in [q["sql"] for q in captured.captured_queries if "@@" in q["sql"] or "ts_rank_cd" in q["sql"]]:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            lines = [row[0].strip() for row in cursor.fetchall()]
+            table = "search_entry_rank" if "FROM search_entry_rank" in sql else "search_searchentry"
+            scans = [line.split("  (")[0].lstrip("-> ") for line in lines if " Scan " in line or "Scan on" in line]
+            rows = next((line.split("actual")[1].strip(" )") for line in lines if "Bitmap Index Scan" in line), "")
+            total = next(line for line in lines if line.startswith("Execution Time"))
+            print(f"    {table}: {'; '.join(scans)} | index rows {rows} | {total}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=10_000, help="bilingual pages to build (10,000; try 100,000)")
@@ -411,6 +428,7 @@ def main():
                     f"p95 {percentile(index_only, 95):.1f} ms | results shown median {statistics.median(hits):.0f} "
                     f"(at most 200)"
                 )
+            explain(language, next(q for q in query_list if len(text.query_terms(q, language)) == 1))
     finally:
         if not args.keep:
             remove(parent)

@@ -80,49 +80,45 @@ class PostgresEngine:
         return sql, [value for pair in tsqueries.items() for value in pair]
 
     def _ranked(self, language, tsqueries, filters, limit, exclude=()):
-        """The best ``limit`` entries matching ``tsqueries`` (``{analyzer: tsquery}``): ``[(id, score)]``."""
+        """The best ``limit`` entries matching ``tsqueries`` (``{analyzer: tsquery}``): ``[(id, score)]``.
+
+        One statement: ``head`` (the title/summary tier), ``body`` (body-only matches, only when
+        ``head`` left places; its scan does not run otherwise), then the exact rank of both.
+        """
         if not tsqueries:
             return []
-        filter_sql, filter_params = _filter_sql(filters, alias="r")
-        if exclude:
-            filter_sql.append("NOT (r.entry_id = ANY(%s))")
-            filter_params.append(list(exclude))
-        match_sql, match_params = self._match("r", "head", tsqueries)
-        score_sql, score_params = self._score("r", "head", tsqueries)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
+        head_filters, head_params = _filter_sql(filters, alias="r")
+        body_filters, body_params = _filter_sql(filters)
+        head_match, head_match_params = self._match("r", "head", tsqueries)
+        head_score, head_score_params = self._score("r", "head", tsqueries)
+        body_match, body_match_params = self._match("e", "document", tsqueries)
+        score, score_params = self._score("e", "document", tsqueries)
+        sql = f"""
+            WITH head AS MATERIALIZED (
                 SELECT r.entry_id FROM search_entry_rank r
-                WHERE r.language = %s AND {match_sql} {"".join(" AND " + s for s in filter_sql)}
-                ORDER BY {score_sql} DESC, r.entry_id LIMIT %s
-                """,
-                [language, *match_params, *filter_params, *score_params, limit],
+                WHERE r.language = %s AND {head_match} {"".join(" AND " + s for s in head_filters)}
+                AND NOT (r.entry_id = ANY(%s))
+                ORDER BY {head_score} DESC, r.entry_id LIMIT %s
+            ),
+            found AS MATERIALIZED (SELECT count(*) AS n FROM head),
+            body AS MATERIALIZED (
+                SELECT e.id AS entry_id FROM search_searchentry e
+                WHERE (SELECT n FROM found) < %s
+                AND e.language = %s AND {body_match} {"".join(" AND " + s for s in body_filters)}
+                AND NOT (e.id = ANY(%s)) AND e.id NOT IN (SELECT entry_id FROM head)
+                LIMIT %s
             )
-            candidates = [row[0] for row in cursor.fetchall()]
-            if len(candidates) < limit:
-                # Body-only matches: everything already found is excluded, so these are exactly the
-                # matches with the words in the body alone; their order is settled in the last step.
-                filter_sql, filter_params = _filter_sql(filters)
-                match_sql, match_params = self._match("e", "document", tsqueries)
-                cursor.execute(
-                    f"""
-                    SELECT e.id FROM search_searchentry e
-                    WHERE e.language = %s AND {match_sql} {"".join(" AND " + s for s in filter_sql)}
-                    AND NOT (e.id = ANY(%s)) LIMIT %s
-                    """,
-                    [language, *match_params, *filter_params, [*candidates, *exclude], limit - len(candidates)],
-                )
-                candidates += [row[0] for row in cursor.fetchall()]
-            if not candidates:
-                return []
-            score_sql, score_params = self._score("e", "document", tsqueries)
-            cursor.execute(
-                f"""
-                SELECT e.id, {score_sql} AS score FROM search_searchentry e
-                WHERE e.id = ANY(%s) ORDER BY score DESC, e.id
-                """,
-                [*score_params, candidates],
+            SELECT e.id, {score} AS score FROM search_searchentry e
+            WHERE e.id IN (
+                SELECT entry_id FROM head
+                UNION ALL (SELECT entry_id FROM body LIMIT %s - (SELECT n FROM found))
             )
+            ORDER BY score DESC, e.id
+        """
+        params = [language, *head_match_params, *head_params, list(exclude), *head_score_params, limit]
+        params += [limit, language, *body_match_params, *body_params, list(exclude), limit, *score_params, limit]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
     def match(self, language, terms, filters, limit, autocomplete=False):

@@ -84,14 +84,13 @@ def _stems(terms, analyzer):
 def _results(ids_scores, language, terms, request):
     """Load entries and pages for one page of results, in rank order, with snippets."""
     ids = [row[0] for row in ids_scores]
-    entries = {entry.pk: entry for entry in SearchEntry.objects.filter(pk__in=ids)}
-    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[e.page_id for e in entries.values()])}
+    entries = SearchEntry.objects.filter(pk__in=ids, page__live=True).select_related("page").in_bulk()
     results = []
     for pk in ids:
         entry = entries.get(pk)
-        page = entry and pages.get(entry.page_id)
-        if page is None:
+        if entry is None:
             continue
+        page = entry.page
         stems = _stems(terms, entry.analyzer)
         snippet = (
             text.highlight(entry.summary, stems, entry.analyzer)
