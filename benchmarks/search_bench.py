@@ -361,6 +361,11 @@ def measure(language, query_list):
     return full, index_only, hits
 
 
+def load():
+    """The machine's 1/5/15-minute load averages: the figures mean little on a busy machine."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg()) + f" ({os.cpu_count()} CPUs)"
+
+
 def explain(language, query):
     """EXPLAIN ANALYZE of the index queries site_search runs for ``query``: scans used and times."""
     with CaptureQueriesContext(connection) as captured:
@@ -405,6 +410,7 @@ def main():
     parent.refresh_from_db()
     print(f"{SearchEntry.objects.count()} index entries ({parent.numchild} benchmark pages).")
     rng = random.Random(11)
+    print(f"PostgreSQL {connection.pg_version}; load average before measuring: {load()}")
     print(
         f"Measuring: {args.queries} queries per language for the {args.corpus} corpus (with --reuse, give the "
         f"--corpus the pages were built with), site_search(query, language) with no filters, page 1, 10 results a page; "
@@ -429,6 +435,7 @@ def main():
                     f"(at most 200)"
                 )
             explain(language, next(q for q in query_list if len(text.query_terms(q, language)) == 1))
+        print(f"Load average after measuring: {load()}")
     finally:
         if not args.keep:
             remove(parent)

@@ -10,6 +10,8 @@ from search import text
 
 CONFIGS = {"id": "indonesian", "en": "english"}
 FALLBACK_FACTOR = 0.5  # an English visitor sees real English pages above Indonesian-only ones
+# PostgreSQL: at most this many title/summary matches are scored per stage (see PostgresEngine).
+HEAD_SCAN_LIMIT = 4000
 
 
 def analyzers_for(language):
@@ -38,9 +40,11 @@ class PostgresEngine:
     A common word matches ~10 % of all pages; fetching and ranking every match's ~1.5 kB vector
     took 100-800 ms at 100,000 pages. Per stage (AND, then the OR fill):
 
-    1. **title/summary tier**: every match of the query in the title or summary (``head`` in the
-       narrow ``search_entry_rank`` table, GIN per language) is ranked by ``ts_rank_cd(head)``;
-       the best ``limit`` are candidates;
+    1. **title/summary tier**: matches of the query in the title or summary (``head`` in the
+       narrow ``search_entry_rank`` table, GIN per language) are scored by the cheaper
+       ``ts_rank(head)`` (title weighted over summary); the best ``limit`` are candidates. Only
+       for words in more than HEAD_SCAN_LIMIT titles/summaries is the scoring limited to the
+       first HEAD_SCAN_LIMIT of them the index yields;
     2. **body tier**: only when that leaves places, pages matching in the body alone fill them
        from the GIN index on ``document`` (first found, not ranked against each other);
     3. **exact rank**: the candidates are ordered by ``ts_rank_cd(document)``, title and summary
@@ -73,9 +77,9 @@ class PostgresEngine:
         return f"({sql})", [value for pair in tsqueries.items() for value in pair]
 
     @staticmethod
-    def _score(alias, column, tsqueries):
-        """``ts_rank_cd`` with the analyzer's tsquery, halved for fallback rows, and its params."""
-        whens = " ".join(f"WHEN %s THEN ts_rank_cd({alias}.{column}, %s::tsquery)" for _ in tsqueries)
+    def _score(alias, column, tsqueries, function="ts_rank_cd"):
+        """``function`` with the analyzer's tsquery, halved for fallback rows, and its params."""
+        whens = " ".join(f"WHEN %s THEN {function}({alias}.{column}, %s::tsquery)" for _ in tsqueries)
         sql = f"(CASE {alias}.analyzer {whens} END) * (CASE WHEN {alias}.is_fallback THEN {FALLBACK_FACTOR} ELSE 1 END)"
         return sql, [value for pair in tsqueries.items() for value in pair]
 
@@ -90,14 +94,17 @@ class PostgresEngine:
         head_filters, head_params = _filter_sql(filters, alias="r")
         body_filters, body_params = _filter_sql(filters)
         head_match, head_match_params = self._match("r", "head", tsqueries)
-        head_score, head_score_params = self._score("r", "head", tsqueries)
+        head_score, head_score_params = self._score("r", "head", tsqueries, function="ts_rank")
         body_match, body_match_params = self._match("e", "document", tsqueries)
         score, score_params = self._score("e", "document", tsqueries)
         sql = f"""
             WITH head AS MATERIALIZED (
-                SELECT r.entry_id FROM search_entry_rank r
-                WHERE r.language = %s AND {head_match} {"".join(" AND " + s for s in head_filters)}
-                AND NOT (r.entry_id = ANY(%s))
+                SELECT r.entry_id FROM (
+                    SELECT r.entry_id, r.analyzer, r.is_fallback, r.head FROM search_entry_rank r
+                    WHERE r.language = %s AND {head_match} {"".join(" AND " + s for s in head_filters)}
+                    AND NOT (r.entry_id = ANY(%s))
+                    LIMIT {HEAD_SCAN_LIMIT}
+                ) r
                 ORDER BY {head_score} DESC, r.entry_id LIMIT %s
             ),
             found AS MATERIALIZED (SELECT count(*) AS n FROM head),
