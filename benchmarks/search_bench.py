@@ -367,19 +367,23 @@ def load():
 
 
 def explain(language, query):
-    """EXPLAIN ANALYZE of the index queries site_search runs for ``query``: scans used and times."""
+    """EXPLAIN ANALYZE of the index queries site_search runs for ``query``: the scans used and times."""
     with CaptureQueriesContext(connection) as captured:
         site_search(query, language)
     print(f"{language}: EXPLAIN ANALYZE of the index queries for {query!r}:")
     with connection.cursor() as cursor:
-        for sql in [q["sql"] for q in captured.captured_queries if "@@" in q["sql"] or "ts_rank_cd" in q["sql"]]:
+        for sql in [q["sql"] for q in captured.captured_queries if "@@" in q["sql"]]:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
             lines = [row[0].strip() for row in cursor.fetchall()]
-            table = "search_entry_rank" if "FROM search_entry_rank" in sql else "search_searchentry"
-            scans = [line.split("  (")[0].lstrip("-> ") for line in lines if " Scan " in line or "Scan on" in line]
-            rows = next((line.split("actual")[1].strip(" )") for line in lines if "Bitmap Index Scan" in line), "")
+            scans = []
+            for line in lines:
+                if "Scan on search" in line or "Scan using" in line:
+                    scan = line.split("  (")[0].removeprefix("->").strip()
+                    executed = "never executed" not in line
+                    rows = line.split("rows=")[-1].split(" ")[0] if executed else "-"
+                    scans.append(f"{scan} [{'rows ' + rows if executed else 'not run'}]")
             total = next(line for line in lines if line.startswith("Execution Time"))
-            print(f"    {table}: {'; '.join(scans)} | index rows {rows} | {total}")
+            print(f"    {total}: " + "; ".join(dict.fromkeys(scans)))
 
 
 def main():
