@@ -1,18 +1,36 @@
 """Benchmark site_search on PostgreSQL: N bilingual pages, p50/p95 query latency per language.
 
-    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/searchdb .venv/bin/python benchmarks/search_bench.py
-    ... benchmarks/search_bench.py --pages 100000
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/searchbench .venv/bin/python benchmarks/search_bench.py
+    ... benchmarks/search_bench.py --pages 100000 --keep     # then --reuse to measure again
+    ... benchmarks/search_bench.py --corpus uniform          # the earlier, harsher corpus
 
 Building 10,000+ real pages through Wagtail's API takes too long, so the benchmark
 bulk-inserts minimal ``wagtailcore.Page`` rows (valid tree paths, both languages' slugs and
 URL paths, live) and their ``SearchEntry`` rows directly. PostgreSQL computes the
-tsvector columns itself (generated columns), exactly as for real pages. One page in ten
-has no English (an Indonesian fallback row). The pages are removed at the end unless
-``--keep`` is given. Timings cover the whole ``site_search`` call (index query, loading the
-page of results, URLs, snippets) and, separately, the engine's index query alone.
+tsvector columns (generated columns) and the ranking table (triggers) itself, exactly as for
+real pages. One page in ten has no English (an Indonesian fallback row). After building, it
+runs VACUUM ANALYZE (the steady state autovacuum reaches: GIN pending lists merged, statistics
+current). The pages are removed at the end unless ``--keep`` is given.
+
+Two corpora (``--corpus``):
+
+* ``zipf`` (default): word frequencies follow Zipf's law as in real prose. 20 topics (Indonesian
+  roots with their affixed forms; English words with inflections) whose popularity is itself
+  Zipf-like; a page is about a main and a second topic, its title names the main topic four
+  times in five; the body also mentions other topics in passing; the rest of the text comes from
+  a 20,000-word vocabulary drawn by Zipf rank. Queries: 1-3 topic words (popular topics asked
+  more often, roots or affixed forms), a quarter of them with a vocabulary word as well.
+* ``uniform``: the earlier corpus: every page about two equally likely topics named in its
+  title, 3,000-word vocabulary half uniform, half Pareto; queries of 1-3 topic words. A
+  one-word query matches ~10 % of all pages in its title: the worst case for ranking.
+
+Timings cover the whole ``site_search`` call (index queries, loading the page of results, URLs,
+snippets, promotions) and, separately, the engine's index queries alone. The number of pages
+each query matches (all words / any word) is counted outside the timings and printed.
 """
 
 import argparse
+import itertools
 import os
 import random
 import statistics
@@ -32,6 +50,7 @@ django.setup()
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
 from wagtail.models import Locale, Page  # noqa: E402
@@ -126,7 +145,76 @@ def page_texts(rng, roots, filler):
     return title, summary, body
 
 
-def build(count, seed=7):
+ZIPF_VOCABULARY = 20_000
+
+
+def zipf_sampler(population, exponent=1.0):
+    """``draw(rng, k)``: k items of ``population`` by Zipf rank (the first is the most frequent)."""
+    weights = list(itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(len(population))))
+
+    def draw(rng, k=1):
+        return rng.choices(population, cum_weights=weights, k=k)
+
+    return draw
+
+
+class ZipfCorpus:
+    """Zipf-distributed vocabulary and topic popularity (see the module docstring)."""
+
+    def __init__(self, roots, common, vocabulary):
+        self.roots = roots
+        self.topics = zipf_sampler(list(roots), 0.8)
+        self.words = zipf_sampler(common + vocabulary)
+        self.vocabulary = common + vocabulary
+
+    def form(self, rng, topic):
+        return rng.choice(self.roots[topic])
+
+    def text(self, rng, topics, length, topic_rate):
+        words = self.words(rng, length)
+        for i in range(length):
+            draw = rng.random()
+            if draw < topic_rate:
+                words[i] = self.form(rng, topics[0] if draw < topic_rate * 0.65 else topics[1])
+            elif draw < topic_rate + 0.002:  # another topic in passing
+                words[i] = self.form(rng, self.topics(rng)[0])
+        return " ".join(words)
+
+    def page(self, rng):
+        main = self.topics(rng)[0]
+        second = main
+        while second == main:
+            second = self.topics(rng)[0]
+        title = self.words(rng, rng.randint(3, 6))
+        if rng.random() < 0.8:
+            title[0] = self.form(rng, main)
+        if rng.random() < 0.3:
+            title[-1] = self.form(rng, second)
+        summary = self.text(rng, (main, second), rng.randint(15, 25), 0.08)
+        body = ". ".join(self.text(rng, (main, second), rng.randint(10, 20), 0.05) for _ in range(rng.randint(8, 14)))
+        return " ".join(title).capitalize(), summary.capitalize() + ".", body.capitalize() + "."
+
+    def query(self, rng):
+        topics = []
+        for _ in range(rng.choice([1, 2, 2, 3])):
+            topic = self.topics(rng)[0]
+            if topic not in topics:
+                topics.append(topic)
+        words = [rng.choice([topic, self.form(rng, topic)]) for topic in topics]
+        if rng.random() < 0.25:  # a rarer word as well: ranks 50-5,000 of the vocabulary
+            words.append(self.vocabulary[min(int(50 * rng.paretovariate(0.5)), 5000)])
+        return " ".join(words)
+
+
+CORPORA = {
+    "zipf": {
+        "id": ZipfCorpus(ID_ROOTS, ID_FILLER[:14], vocabulary(random.Random(3), ZIPF_VOCABULARY)),
+        "en": ZipfCorpus(EN_ROOTS, EN_FILLER[:14], [w + "x" for w in vocabulary(random.Random(4), ZIPF_VOCABULARY)]),
+    },
+}
+
+
+def build(count, corpus, seed=7):
     rng = random.Random(seed)
     root = Page.get_first_root_node()
     locale = Locale.get_default()
@@ -149,8 +237,12 @@ def build(count, seed=7):
     for start in range(0, count, batch):
         pages, entries = [], []
         for n in range(start, min(count, start + batch)):
-            ind = page_texts(rng, ID_ROOTS, ID_FILLER)
-            en = page_texts(rng, EN_ROOTS, EN_FILLER) if n % 10 else None
+            if corpus == "zipf":
+                ind = CORPORA["zipf"]["id"].page(rng)
+                en = CORPORA["zipf"]["en"].page(rng) if n % 10 else None
+            else:
+                ind = page_texts(rng, ID_ROOTS, ID_FILLER)
+                en = page_texts(rng, EN_ROOTS, EN_FILLER) if n % 10 else None
             title_id, title_en = ind[0], en[0] if en else ""
             slug = f"bench-{n}"
             pages.append(
@@ -201,14 +293,21 @@ def build(count, seed=7):
             SearchEntry.objects.bulk_create(rows)
         print(f"  built {min(count, start + batch)} / {count}", end="\r", flush=True)
     Page.objects.filter(pk=parent.pk).update(numchild=count)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry")
-        cursor.execute("ANALYZE wagtailcore_page")
     print()
+    print("VACUUM ANALYZE (merges GIN pending lists, refreshes statistics, as autovacuum would)…")
+    with connection.cursor() as cursor:
+        for table in ("search_searchentry", "wagtailcore_page", *rank_tables()):
+            cursor.execute(f"VACUUM ANALYZE {table}")
     return parent
 
 
-def queries(language, n, rng):
+def rank_tables():
+    return ["search_entry_rank"] if "search_entry_rank" in connection.introspection.table_names() else []
+
+
+def queries(language, n, rng, corpus):
+    if corpus == "zipf":
+        return [CORPORA["zipf"][language].query(rng) for _ in range(n)]
     roots = ID_ROOTS if language == "id" else EN_ROOTS
     out = []
     for _ in range(n):
@@ -224,12 +323,35 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def match_counts(language, query_list):
+    """How many pages each query matches with all words and with any word (outside the timings)."""
+    configs = {"id": {"id": "indonesian"}, "en": {"en": "english", "id": "indonesian"}}[language]
+    matches = " OR ".join(
+        f"(analyzer = '{analyzer}' AND document @@ websearch_to_tsquery('{config}', %s))"
+        for analyzer, config in configs.items()
+    )
+    all_words, any_word = [], []
+    with connection.cursor() as cursor:
+        for query in query_list:
+            terms = text.query_terms(query, language)
+            counts = []
+            for operator in (" ", " or "):
+                cursor.execute(
+                    f"SELECT count(*) FROM search_searchentry WHERE language = %s AND ({matches})",
+                    [language] + [operator.join(terms)] * len(configs),
+                )
+                counts.append(cursor.fetchone()[0])
+            all_words.append(counts[0])
+            any_word.append(counts[1])
+    return all_words, any_word
+
+
 def measure(language, query_list):
     full, index_only, hits = [], [], []
     for query in query_list:
         terms = text.query_terms(query, language)
         started = time.perf_counter()
-        engine().match(language, terms, {}, 200)
+        engine().match(language, terms, {}, 201)
         index_only.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         with translation.override(language):
@@ -239,12 +361,39 @@ def measure(language, query_list):
     return full, index_only, hits
 
 
+def load():
+    """The machine's 1/5/15-minute load averages: the figures mean little on a busy machine."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg()) + f" ({os.cpu_count()} CPUs)"
+
+
+def explain(language, query):
+    """EXPLAIN ANALYZE of the index queries site_search runs for ``query``: the scans used and times."""
+    with CaptureQueriesContext(connection) as captured:
+        site_search(query, language)
+    print(f"{language}: EXPLAIN ANALYZE of the index queries for {query!r}:")
+    with connection.cursor() as cursor:
+        for sql in [q["sql"] for q in captured.captured_queries if "@@" in q["sql"]]:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            lines = [row[0].strip() for row in cursor.fetchall()]
+            scans = []
+            for line in lines:
+                if "Scan on search" in line or "Scan using" in line:
+                    scan = line.split("  (")[0].removeprefix("->").strip()
+                    executed = "never executed" not in line
+                    rows = line.split("rows=")[-1].split(" ")[0] if executed else "-"
+                    scans.append(f"{scan} [{'rows ' + rows if executed else 'not run'}]")
+            total = next(line for line in lines if line.startswith("Execution Time"))
+            print(f"    {total}: " + "; ".join(dict.fromkeys(scans)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=10_000, help="bilingual pages to build (10,000; try 100,000)")
     parser.add_argument("--queries", type=int, default=200, help="queries per language")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark pages afterwards")
     parser.add_argument("--reuse", action="store_true", help="measure the pages kept by an earlier --keep run")
+    parser.add_argument("--corpus", choices=["zipf", "uniform"], default="zipf", help="see the module docstring")
+    parser.add_argument("--runs", type=int, default=2, help="timed runs over the same queries (each reported)")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL: set DATABASE_URL=postgresql://…")
@@ -255,23 +404,42 @@ def main():
         remove(parent)
         parent = None
     if parent is None:
-        print(f"Building {args.pages} bilingual pages (bulk insert of Page and SearchEntry rows, not Wagtail's API)…")
+        print(
+            f"Building {args.pages} bilingual pages, {args.corpus} corpus "
+            "(bulk insert of Page and SearchEntry rows, not Wagtail's API)…"
+        )
         started = time.perf_counter()
-        parent = build(args.pages)
+        parent = build(args.pages, args.corpus)
         print(f"Built in {time.perf_counter() - started:.1f} s.")
     parent.refresh_from_db()
     print(f"{SearchEntry.objects.count()} index entries ({parent.numchild} benchmark pages).")
     rng = random.Random(11)
+    print(f"PostgreSQL {connection.pg_version}; load average before measuring: {load()}")
+    print(
+        f"Measuring: {args.queries} queries per language for the {args.corpus} corpus (with --reuse, give the "
+        f"--corpus the pages were built with), site_search(query, language) with no filters, page 1, 10 results a page; "
+        f"{args.runs} timed runs after a 10-query warm-up."
+    )
     try:
         for language in ("id", "en"):
-            query_list = queries(language, args.queries, rng)
-            measure(language, query_list[:10])  # warm-up
-            full, index_only, hits = measure(language, query_list)
+            query_list = queries(language, args.queries, rng, args.corpus)
+            all_words, any_word = match_counts(language, query_list)
             print(
-                f"{language}: {len(query_list)} queries, median {statistics.median(hits):.0f} hits (capped at 200) | "
-                f"site_search p50 {percentile(full, 50):.1f} ms, p95 {percentile(full, 95):.1f} ms | "
-                f"index query p50 {percentile(index_only, 50):.1f} ms, p95 {percentile(index_only, 95):.1f} ms"
+                f"{language}: pages matched per query: all words median {statistics.median(all_words):.0f}, "
+                f"p95 {percentile(all_words, 95)}, max {max(all_words)}; any word median "
+                f"{statistics.median(any_word):.0f}, p95 {percentile(any_word, 95)}; examples: {query_list[:4]}"
             )
+            measure(language, query_list[:10])  # warm-up
+            for run in range(1, args.runs + 1):
+                full, index_only, hits = measure(language, query_list)
+                print(
+                    f"{language} run {run}: site_search p50 {percentile(full, 50):.1f} ms, "
+                    f"p95 {percentile(full, 95):.1f} ms | index queries p50 {percentile(index_only, 50):.1f} ms, "
+                    f"p95 {percentile(index_only, 95):.1f} ms | results shown median {statistics.median(hits):.0f} "
+                    f"(at most 200)"
+                )
+            explain(language, next(q for q in query_list if len(text.query_terms(q, language)) == 1))
+        print(f"Load average after measuring: {load()}")
     finally:
         if not args.keep:
             remove(parent)

@@ -20,6 +20,76 @@ POSTGRES_CREATE = [
     "CREATE INDEX search_entry_document_en ON search_searchentry USING gin (document) WHERE language = 'en'",
     "CREATE INDEX search_entry_title_words ON search_searchentry USING gin (title_words)",
 ]
+# A narrow ranking table beside search_searchentry, kept in step by triggers: one row of ~150 bytes
+# per entry (filters and ``head``, the title and summary part of ``document``), so ranking every
+# title/summary match of a common word reads a few MB in shared buffers instead of the wide rows
+# (text and a ~1.5 kB TOASTed vector each). See docs/search.md, "Speed".
+POSTGRES_RANK_CREATE = [
+    """
+    CREATE TABLE search_entry_rank (
+        entry_id bigint PRIMARY KEY,
+        language varchar(5) NOT NULL,
+        analyzer varchar(5) NOT NULL,
+        is_fallback boolean NOT NULL,
+        content_type_id integer NOT NULL,
+        opd_id bigint,
+        year smallint,
+        head tsvector NOT NULL
+    )
+    """,
+    "CREATE INDEX search_entry_rank_head_id ON search_entry_rank USING gin (head) WHERE language = 'id'",
+    "CREATE INDEX search_entry_rank_head_en ON search_entry_rank USING gin (head) WHERE language = 'en'",
+    # AFTER triggers see the generated ``document``; ts_filter keeps its title (A) and summary (B)
+    # positions, so ``head`` is parsed once, by the same configuration, with the same positions.
+    """
+    CREATE FUNCTION search_entry_rank_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.id <> OLD.id) THEN
+            DELETE FROM search_entry_rank WHERE entry_id = OLD.id;
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+            RETURN NULL;
+        END IF;
+        INSERT INTO search_entry_rank
+            (entry_id, language, analyzer, is_fallback, content_type_id, opd_id, year, head)
+        VALUES (NEW.id, NEW.language, NEW.analyzer, NEW.is_fallback, NEW.content_type_id, NEW.opd_id, NEW.year,
+                ts_filter(NEW.document, '{a,b}'))
+        ON CONFLICT (entry_id) DO UPDATE SET
+            language = EXCLUDED.language, analyzer = EXCLUDED.analyzer, is_fallback = EXCLUDED.is_fallback,
+            content_type_id = EXCLUDED.content_type_id, opd_id = EXCLUDED.opd_id, year = EXCLUDED.year,
+            head = EXCLUDED.head;
+        RETURN NULL;
+    END
+    $$
+    """,
+    "CREATE TRIGGER search_entry_rank_sync AFTER INSERT OR UPDATE OR DELETE ON search_searchentry "
+    "FOR EACH ROW EXECUTE FUNCTION search_entry_rank_sync()",
+    # Django's flush (transactional tests) truncates search_searchentry; row triggers do not fire then.
+    """
+    CREATE FUNCTION search_entry_rank_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        TRUNCATE search_entry_rank;
+        RETURN NULL;
+    END
+    $$
+    """,
+    "CREATE TRIGGER search_entry_rank_truncate AFTER TRUNCATE ON search_searchentry "
+    "FOR EACH STATEMENT EXECUTE FUNCTION search_entry_rank_truncate()",
+    """
+    INSERT INTO search_entry_rank
+        (entry_id, language, analyzer, is_fallback, content_type_id, opd_id, year, head)
+    SELECT id, language, analyzer, is_fallback, content_type_id, opd_id, year, ts_filter(document, '{a,b}')
+    FROM search_searchentry
+    """,
+]
+POSTGRES_RANK_DROP = [
+    "DROP TRIGGER IF EXISTS search_entry_rank_truncate ON search_searchentry",
+    "DROP TRIGGER IF EXISTS search_entry_rank_sync ON search_searchentry",
+    "DROP FUNCTION IF EXISTS search_entry_rank_truncate()",
+    "DROP FUNCTION IF EXISTS search_entry_rank_sync()",
+    "DROP TABLE IF EXISTS search_entry_rank",
+]
+
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS search_entry_title_words",
     "DROP INDEX IF EXISTS search_entry_document_en",
@@ -36,6 +106,18 @@ SQLITE_CREATE = [
 SQLITE_DROP = ["DROP TABLE IF EXISTS search_entry_fts"]
 
 STATEMENTS = {"postgresql": (POSTGRES_CREATE, POSTGRES_DROP), "sqlite": (SQLITE_CREATE, SQLITE_DROP)}
+
+
+def create_rank_table(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_RANK_CREATE:
+            schema_editor.execute(statement)
+
+
+def drop_rank_table(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_RANK_DROP:
+            schema_editor.execute(statement)
 
 
 def create_engine_columns(apps, schema_editor):

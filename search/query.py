@@ -48,7 +48,8 @@ class SearchResults:
     terms: list
     filters: dict
     page: object = None  # a Paginator page of Result
-    total: int = 0
+    total: int = 0  # results found, at most MAX_RESULTS
+    more: bool = False  # more than MAX_RESULTS pages matched (the visitor is told "more than 200")
     promotions: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
 
@@ -84,14 +85,13 @@ def _stems(terms, analyzer):
 def _results(ids_scores, language, terms, request):
     """Load entries and pages for one page of results, in rank order, with snippets."""
     ids = [row[0] for row in ids_scores]
-    entries = {entry.pk: entry for entry in SearchEntry.objects.filter(pk__in=ids)}
-    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[e.page_id for e in entries.values()])}
+    entries = SearchEntry.objects.filter(pk__in=ids, page__live=True).select_related("page").in_bulk()
     results = []
     for pk in ids:
         entry = entries.get(pk)
-        page = entry and pages.get(entry.page_id)
-        if page is None:
+        if entry is None:
             continue
+        page = entry.page
         stems = _stems(terms, entry.analyzer)
         snippet = (
             text.highlight(entry.summary, stems, entry.analyzer)
@@ -129,11 +129,9 @@ def promotions_for(query, language, request=None):
     keys = [f"{language}: {normalized}", f"{language}:{normalized}", normalized]
     promotions = SearchPromotion.objects.filter(query__query_string__in=keys).select_related("query", "page")
     promotions = sorted(promotions, key=lambda p: (keys.index(p.query.query_string), p.sort_order or 0, p.pk))
-    public_ids = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
-        .values_list("pk", flat=True)
+    page_ids = [p.page_id for p in promotions if p.page_id]
+    public_ids = (
+        set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     )
     items, seen = [], set()
     for promotion in promotions:
@@ -191,7 +189,8 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
     filters = clean_filters(filters)
     terms = text.query_terms(cleaned_query, language)
     results = SearchResults(query=cleaned_query, language=language, terms=terms, filters=filters)
-    limit = SUGGESTIONS if autocomplete else MAX_RESULTS
+    # One more than is shown: it tells "200 results" from "more than 200" without counting every match.
+    limit = SUGGESTIONS if autocomplete else MAX_RESULTS + 1
     rows = engine().match(language, terms, filters, limit, autocomplete=autocomplete) if terms else []
     if autocomplete:
         entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
@@ -203,7 +202,8 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
                     results.suggestions.append({"title": entry.title, "url": pages[entry.page_id].get_url(request)})
         results.total = len(results.suggestions)
         return results
-    paginator = Paginator(rows, per_page)
+    results.more = len(rows) > MAX_RESULTS
+    paginator = Paginator(rows[:MAX_RESULTS], per_page)
     results.page = paginator.get_page(page)
     results.page.object_list = _results(list(results.page.object_list), language, terms, request)
     results.total = paginator.count

@@ -76,6 +76,8 @@ def normalize_query(value):
 
 def fold(word):
     """Lower-case and strip accents, as SQLite's unicode61 tokenizer does."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -110,7 +112,11 @@ def highlight(text, stems, analyzer, length=240):
     Returns ``None`` when no word of ``text`` has one of ``stems``.
     """
     text = text or ""
-    matches = [m for m in WORD_RE.finditer(text) if stemmer(analyzer).stemWord(fold(m.group())) in stems]
+    found = list(WORD_RE.finditer(text))
+    distinct = list({match.group() for match in found})  # each distinct word is stemmed once
+    stemmed = stem_words([fold(word) for word in distinct], analyzer)
+    hits = {word for word, stem in zip(distinct, stemmed, strict=True) if stem in stems}
+    matches = [match for match in found if match.group() in hits]
     if not matches:
         return None
     start = max(0, matches[0].start() - length // 4)
