@@ -25,6 +25,7 @@ from wagtail.search import index
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
 from home.models import BilingualPageMixin
+from home.querysets import CityPageManager
 from search.fields import SiteSearchField
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
@@ -122,6 +123,8 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["heritage_pages.HeritageSitePage"]
     max_count = 1
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -328,6 +331,8 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["heritage_pages.HeritageIndexPage"]
     subpage_types = []
+
+    objects = CityPageManager()
 
     base_form_class = HeritageSiteForm
 

@@ -38,6 +38,7 @@ from taggit.models import TaggedItemBase
 
 from home import bilingual
 from home.models import OPD, BilingualPageMixin
+from home.querysets import CityPageManager
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
 from search.fields import SiteSearchField
 
@@ -68,6 +69,8 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.OPDNewsroomPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -159,6 +162,8 @@ class OPDNewsroomPage(BilingualPageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = ["news.NewsPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("opd")]
 
@@ -302,6 +307,8 @@ class NewsPage(BilingualPageMixin, Page):
 
     parent_page_types = ["news.OPDNewsroomPage"]
     subpage_types = []
+
+    objects = CityPageManager()
 
     base_form_class = NewsPageForm
 

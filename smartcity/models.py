@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from home.models import OPD, BilingualPageMixin
+from home.querysets import CityPageManager
 from search.fields import SiteSearchField
 from smartcity import board, charts, exports
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
@@ -67,6 +68,8 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["smartcity.SmartCityDimensionPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -209,6 +212,8 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
     parent_page_types = ["smartcity.SmartCityIndexPage"]
     subpage_types = ["smartcity.SmartCityProgrammePage"]
 
+    objects = CityPageManager()
+
     content_panels = Page.content_panels + [FieldPanel("dimension"), FieldPanel("summary"), FieldPanel("description")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
@@ -304,6 +309,8 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
 
     parent_page_types = ["smartcity.SmartCityDimensionPage"]
     subpage_types = []
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
