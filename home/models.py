@@ -154,6 +154,9 @@ class SiteSettings(BaseSiteSetting):
         _("footer text"), blank=True, help_text=_("A short line shown at the foot of every page.")
     )
 
+    # Every page shows the logo: fetch it with the settings (BaseSiteSetting.base_queryset()).
+    select_related = ["logo"]
+
     panels = [
         MultiFieldPanel([FieldPanel("city_name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("Identity")),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
@@ -215,6 +218,7 @@ class HomePage(BilingualPageMixin, Page):
     max_count = 1
 
     objects = CityPageManager()
+    serve_select_related = ["hero_image"]
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),

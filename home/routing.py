@@ -1,17 +1,23 @@
-"""Find the page for a URL in a fixed number of queries, whatever its depth.
+"""Find the page for a URL in one query, whatever its depth.
 
 wagtail-modeltranslation routes one level at a time: at each level it loads *all* children of the
 page (two queries a level, and every news item of an OPD newsroom instantiated to find one). Here the
 pages on the way are found in one query by their per-language ``url_path`` (the same column page URLs
-are built from, so routing and links cannot disagree), and the specific page in one more.
+are built from, so routing and links cannot disagree). The same query joins each page's specific
+row, so the page served needs no query of its own, and brings the main menu (the root's live
+children shown in menus).
 
 The same query tells whether the page or any ancestor carries a view restriction, and gives the
 ancestors for the breadcrumbs, so neither needs a query of its own when nothing is restricted.
-The behaviour is that of wagtail-modeltranslation's route: a live RoutablePage on the way gets the
+A page class may declare ``serve_select_related`` and ``serve_prefetch_related``: the related objects
+its own template shows, fetched with the page. The behaviour is that of wagtail-modeltranslation's route: a live RoutablePage on the way gets the
 first chance at the rest of the path; the page reached must be live.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from functools import cache
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import translation
 
@@ -21,9 +27,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 # Set on the page a request was routed to (see BilingualPageMixin.get_view_restrictions and
-# the breadcrumbs tag).
+# the breadcrumbs tag), and on the request (the main menu tag).
 ANCESTORS_ATTR = "_routed_ancestors"
 UNRESTRICTED_ATTR = "_routed_unrestricted"
+MENU_ATTR = "_routed_main_menu"
 
 
 def _url_path(page, language):
@@ -34,8 +41,29 @@ def _ancestor_paths(path, steplen=Page.steplen):
     return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
+@cache
+def _page_types():
+    """``{page model: accessor}`` for every model that extends Page directly (its reverse parent link)."""
+    return {
+        relation.related_model: relation.get_accessor_name()
+        for relation in Page._meta.related_objects
+        if relation.one_to_one and relation.field.remote_field.parent_link
+    }
+
+
+@cache
+def _specific_joins():
+    """select_related() paths that bring each page's specific row, and what its class shows, in the same query."""
+    joins = []
+    for model, accessor in _page_types().items():
+        joins.append(accessor)
+        joins += [f"{accessor}__{name}" for name in getattr(model, "serve_select_related", ())]
+    return joins
+
+
 def _pages_on_the_way(root, path_components, language):
-    """The root's ancestors, the root and every existing page on ``path_components``, by path."""
+    """The root's ancestors, the root, every existing page on ``path_components`` and the main menu's
+    candidates (the root's live children shown in menus), by path."""
     field = build_localized_fieldname("url_path", language)
     prefix = _url_path(root, language)
     prefixes = []
@@ -43,10 +71,12 @@ def _pages_on_the_way(root, path_components, language):
         prefix += component + "/"
         prefixes.append(prefix)
     query = Q(path__in=_ancestor_paths(root.path))
+    query |= Q(depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True)
     if prefixes:
         query |= Q(**{f"{field}__in": prefixes}, path__startswith=root.path, depth__gt=root.depth)
     return list(
         Page.objects.filter(query)
+        .select_related(*_specific_joins())
         .annotate(has_view_restriction=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
         .order_by("path")
     )
@@ -65,9 +95,26 @@ def _has_route(page, subpath):
     return True
 
 
+def _specific(page):
+    """The specific page, already joined by the routing query, with what its class prefetches."""
+    model = page.specific_class
+    accessor = _page_types().get(model)
+    try:
+        specific = getattr(page, accessor) if accessor else None
+    except ObjectDoesNotExist:
+        specific = None
+    if type(specific) is not model:  # a deeper subclass, or a row the join could not bring
+        select = getattr(model, "serve_select_related", ()) if model else ()
+        return model._default_manager.select_related(*select).get(pk=page.pk) if select else page.specific
+    prefetch = getattr(model, "serve_prefetch_related", ())
+    if prefetch:
+        prefetch_related_objects([specific], *prefetch)
+    return specific
+
+
 def _result(root, page, chain, request, subpath=None):
     """The RouteResult for ``page`` (a Page row from ``chain``), with what the request will need again."""
-    specific = root if page.pk == root.pk else page.specific
+    specific = _specific(page)
     setattr(specific, ANCESTORS_ATTR, [ancestor for ancestor in chain if ancestor.pk != page.pk])
     setattr(
         specific,
@@ -83,13 +130,20 @@ def _result(root, page, chain, request, subpath=None):
 
 
 def route(root, request, path_components):
-    """``root.route(request, path_components)`` for a site root page, in two queries."""
+    """``root.route(request, path_components)`` for a site root page, in one query."""
     language = translation.get_language()
     pages = _pages_on_the_way(root, path_components, language)
     by_url = {_url_path(page, language): page for page in pages if page.path.startswith(root.path)}
     chain = [page for page in pages if len(page.path) <= len(root.path)]  # the root and its ancestors
     if not chain or chain[-1].pk != root.pk:
         raise Http404
+    root_is_public = not any(page.has_view_restriction for page in chain)
+    menu = [
+        page
+        for page in pages
+        if page.depth == root.depth + 1 and page.live and page.show_in_menus and not page.has_view_restriction
+    ]
+    setattr(request, MENU_ATTR, (root.pk, menu if root_is_public else []))
     url = _url_path(root, language)
     for index in range(len(path_components) + 1):
         page = chain[-1]

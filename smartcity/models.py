@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.signals import post_page_move
 
+from home import routing
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
@@ -311,6 +312,8 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     subpage_types = []
 
     objects = CityPageManager()
+    # What the programme's template shows, fetched with the page when it is served.
+    serve_select_related = ["lead_opd"]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -401,6 +404,11 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     def is_quick_win(self):
         return self.horizon == Horizon.QUICK_WIN
 
+    def dimension_page(self):
+        """The dimension page the programme sits under (known from routing when the page was served)."""
+        routed = getattr(self, routing.ANCESTORS_ATTR, None)
+        return routed[-1] if routed else self.get_parent()
+
     def indicator_series(self):
         """Each indicator with its yearly values, in year order."""
         values = defaultdict(list)
@@ -424,6 +432,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
                 "status_history": sorted(self.status_history.all(), key=lambda change: change.date, reverse=True),
                 "supporting_opds": self.supporting_opds.all(),
                 "secondary_dimension_pages": self.secondary_dimensions.all(),
+                "dimension_page": self.dimension_page(),
             }
         )
         return context

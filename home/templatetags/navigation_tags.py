@@ -17,10 +17,19 @@ def _site_root(request):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's live, public children marked "show in menus" (one query)."""
+    """The home page's live, public children marked "show in menus".
+
+    Routing already found them for a page's request (home/routing.py); other views query them.
+    """
     request = context["request"]
     root = _site_root(request)
-    items = pages_of(Page).child_of(root).live().public().in_menu() if root else []
+    routed_root, routed_items = getattr(request, routing.MENU_ATTR, (None, None))
+    if root is None:
+        items = []
+    elif routed_root == root.pk:
+        items = routed_items
+    else:
+        items = pages_of(Page).child_of(root).live().public().in_menu()
     current = context.get("page")
     return {
         "request": request,
