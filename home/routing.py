@@ -112,7 +112,7 @@ def _specific(page):
     return specific
 
 
-def _result(root, page, chain, request, subpath=None):
+def _result(page, chain, request, subpath=None):
     """The RouteResult for ``page`` (a Page row from ``chain``), with what the request will need again."""
     specific = _specific(page)
     setattr(specific, ANCESTORS_ATTR, [ancestor for ancestor in chain if ancestor.pk != page.pk])
@@ -151,11 +151,11 @@ def route(root, request, path_components):
         if page.live and issubclass(page.specific_class or Page, RoutablePageMixin):
             subpath = _subpath(remaining)
             if _has_route(page, subpath):
-                return _result(root, page, chain, request, subpath)
+                return _result(page, chain, request, subpath)
         if not remaining:
             if not page.live:
                 raise Http404
-            return _result(root, page, chain, request)
+            return _result(page, chain, request)
         url += remaining[0] + "/"
         child = by_url.get(url)
         if child is None:

@@ -10,12 +10,15 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
 from taggit.models import Tag
 
 from home.models import OPD
+from images.models import CityImage
 from news.models import NewsType
 
 PAGE_SIZE = 12
@@ -94,30 +97,58 @@ def apply_filters(queryset, filters):
     return queryset
 
 
+# The rendition a news card shows (templates/news/includes/news_card.html).
+CARD_IMAGE_SPEC = "fill-640x360|format-webp"
+
+
 def with_card_data(queryset):
-    """Everything a news card shows, fetched in a fixed number of queries."""
-    return queryset.select_related("owner_opd", "hero_image").prefetch_related(
-        "tagged_items__tag", "hero_image__renditions"
+    """What a news card shows, in the same query; the article bodies are left out."""
+    return queryset.select_related("owner_opd", "hero_image").defer_streamfields()
+
+
+def prefetch_card_images(items):
+    """The cards' image renditions for all ``items`` (featured and listed together) in one query."""
+    renditions = CityImage.get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+    prefetch_related_objects(
+        [item for item in items if item.hero_image_id],
+        Prefetch("hero_image__renditions", queryset=renditions),
     )
 
 
 def archive_months(queryset):
-    """``[(year, [datetime of each month with news, newest first])]``, newest year first."""
-    months = queryset.datetimes("publication_date", "month", order="DESC", tzinfo=timezone.get_current_timezone())
-    return [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
+    """``([(year, [datetime of each month with news, newest first])], total)``, newest year first.
+
+    One query, which also counts the news, so an unfiltered listing needs no count query of its own.
+    """
+    rows = (
+        queryset.order_by()
+        .annotate(month=TruncMonth("publication_date", tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    rows = list(rows)
+    months = [row["month"] for row in rows]
+    archive = [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
+    return archive, sum(row["count"] for row in rows)
 
 
 def build(index, request, opd=None):
     """The template context of the newsroom (or of one OPD's view of it)."""
     base = index.news_items()
     filters = parse_filters(request.GET, opd=opd)
+    opd_base = base.filter(owner_opd=opd) if opd else base
+    archive, archive_total = archive_months(opd_base)
     items = with_card_data(apply_filters(base, filters))
     paginator = Paginator(items, PAGE_SIZE)
+    if not (filters.news_type or filters.tag or filters.year or (filters.opd and not filters.opd_fixed)):
+        paginator.count = archive_total  # the archive counted these very items: no COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     featured = []
     if not filters.active and page_obj.number == 1:
         featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
-    opd_base = base.filter(owner_opd=opd) if opd else base
+    page_obj.object_list = list(page_obj.object_list)
+    prefetch_card_images([*featured, *page_obj.object_list])
     pks = opd_base.order_by().values("pk")
     return {
         "filters": filters,
@@ -126,7 +157,7 @@ def build(index, request, opd=None):
         "ellipsis": Paginator.ELLIPSIS,
         "month_choices": sorted(MONTHS.items()),
         "featured_items": featured,
-        "archive": archive_months(opd_base),
+        "archive": archive,
         "type_choices": NewsType.choices,
         "opd_choices": OPD.objects.filter(news_pages__in=base.order_by().values("pk")).distinct().order_by("acronym"),
         "tag_choices": Tag.objects.filter(news_newspagetag_items__content_object__in=pks).distinct().order_by("name"),

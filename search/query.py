@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from home import bilingual
 from home.models import OPD
+from home.querysets import pages_of
 from search import text
 from search.engines import engine
 from search.models import QueryLog, SearchEntry
@@ -84,14 +85,14 @@ def _stems(terms, analyzer):
 def _results(ids_scores, language, terms, request):
     """Load entries and pages for one page of results, in rank order, with snippets."""
     ids = [row[0] for row in ids_scores]
-    entries = {entry.pk: entry for entry in SearchEntry.objects.filter(pk__in=ids)}
-    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[e.page_id for e in entries.values()])}
+    entries = SearchEntry.objects.filter(pk__in=ids, page__live=True).select_related("page")
+    entries = {entry.pk: entry for entry in entries}
     results = []
     for pk in ids:
         entry = entries.get(pk)
-        page = entry and pages.get(entry.page_id)
-        if page is None:
+        if entry is None:
             continue
+        page = entry.page
         stems = _stems(terms, entry.analyzer)
         snippet = (
             text.highlight(entry.summary, stems, entry.analyzer)
@@ -130,7 +131,8 @@ def promotions_for(query, language, request=None):
     promotions = SearchPromotion.objects.filter(query__query_string__in=keys).select_related("query", "page")
     promotions = sorted(promotions, key=lambda p: (keys.index(p.query.query_string), p.sort_order or 0, p.pk))
     public_ids = set(
-        Page.objects.live()
+        pages_of(Page)
+        .live()
         .public()
         .filter(pk__in=[p.page_id for p in promotions if p.page_id])
         .values_list("pk", flat=True)
@@ -168,13 +170,15 @@ def log_query(query, language, results):
     normalized = text.normalize_query(query)
     if not normalized or PERSONAL_DATA_RE.search(normalized):
         return
-    today = timezone.localdate()
+    day = {"query_text": normalized, "language": language, "date": timezone.localdate()}
+    # One UPDATE for a query already searched today; the first search of the day creates the row.
+    if QueryLog.objects.filter(**day).update(searches=models.F("searches") + 1, results=results):
+        return
     try:
         with transaction.atomic():
-            log, _created = QueryLog.objects.get_or_create(query_text=normalized, language=language, date=today)
-    except IntegrityError:  # two requests created the same row at once
-        log = QueryLog.objects.get(query_text=normalized, language=language, date=today)
-    QueryLog.objects.filter(pk=log.pk).update(searches=models.F("searches") + 1, results=results)
+            QueryLog.objects.create(**day, searches=1, results=results)
+    except IntegrityError:  # another request created the row at the same moment
+        QueryLog.objects.filter(**day).update(searches=models.F("searches") + 1, results=results)
 
 
 def site_search(query, language, filters=None, page=1, request=None, autocomplete=False, per_page=PER_PAGE):
