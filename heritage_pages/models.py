@@ -492,7 +492,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The parent area and the sites in this one, in one query.
         related = HeritageSitePage.objects.live().public().filter(Q(parent_area=self) | Q(pk=self.parent_area_id))
-        related = list(related.select_related("listing_image").order_by("title"))
+        related = list(related.defer_streamfields().select_related("listing_image").order_by("title"))
         context["parent_area"] = next((site for site in related if site.pk == self.parent_area_id), None)
         context["child_sites"] = [site for site in related if site.parent_area_id == self.pk]
         context["map_tiles"] = map_tile_settings()

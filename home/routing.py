@@ -52,13 +52,24 @@ def _page_types():
 
 
 @cache
-def _specific_joins():
-    """select_related() paths that bring each page's specific row, and what its class shows, in the same query."""
+def _types_at(root_model, steps):
+    """The page types the tree rules allow ``steps`` levels below a ``root_model`` page."""
+    models = {root_model}
+    for _step in range(steps):
+        models = {child for model in models for child in model.allowed_subpage_models()}
+    return models
+
+
+@cache
+def _specific_joins(root_model, steps):
+    """select_related() paths that bring the specific row (and what its class shows) of the page types that
+    can be found ``steps`` levels below the root, so the page served needs no query of its own."""
     joins = []
     for model, accessor in _page_types().items():
-        joins.append(accessor)
-        joins += [f"{accessor}__{name}" for name in getattr(model, "serve_select_related", ())]
-    return joins
+        if model in _types_at(root_model, steps):
+            joins.append(accessor)
+            joins += [f"{accessor}__{name}" for name in getattr(model, "serve_select_related", ())]
+    return tuple(joins)
 
 
 def _pages_on_the_way(root, path_components, language):
@@ -74,12 +85,13 @@ def _pages_on_the_way(root, path_components, language):
     query |= Q(depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True)
     if prefixes:
         query |= Q(**{f"{field}__in": prefixes}, path__startswith=root.path, depth__gt=root.depth)
-    return list(
-        Page.objects.filter(query)
-        .select_related(*_specific_joins())
-        .annotate(has_view_restriction=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
-        .order_by("path")
+    pages = Page.objects.filter(query).annotate(
+        has_view_restriction=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
     )
+    joins = _specific_joins(type(root), len(path_components))
+    if joins:  # select_related() without arguments would follow every foreign key
+        pages = pages.select_related(*joins)
+    return list(pages.order_by("path"))
 
 
 def _subpath(path_components):

@@ -10,7 +10,7 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -18,7 +18,7 @@ from django.utils.dates import MONTHS
 from taggit.models import Tag
 
 from home.models import OPD
-from images.models import CityImage
+from images.prefetch import prefetch_renditions
 from news.models import NewsType
 
 PAGE_SIZE = 12
@@ -106,15 +106,6 @@ def with_card_data(queryset):
     return queryset.select_related("owner_opd", "hero_image").defer_streamfields()
 
 
-def prefetch_card_images(items):
-    """The cards' image renditions for all ``items`` (featured and listed together) in one query."""
-    renditions = CityImage.get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
-    prefetch_related_objects(
-        [item for item in items if item.hero_image_id],
-        Prefetch("hero_image__renditions", queryset=renditions),
-    )
-
-
 def archive_months(queryset):
     """``([(year, [datetime of each month with news, newest first])], total)``, newest year first.
 
@@ -148,7 +139,7 @@ def build(index, request, opd=None):
     if not filters.active and page_obj.number == 1:
         featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
     page_obj.object_list = list(page_obj.object_list)
-    prefetch_card_images([*featured, *page_obj.object_list])
+    prefetch_renditions([*featured, *page_obj.object_list], "hero_image", CARD_IMAGE_SPEC)
     pks = opd_base.order_by().values("pk")
     return {
         "filters": filters,

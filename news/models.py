@@ -499,6 +499,7 @@ def related_news(page, limit=5):
         .public()
         .filter(related_pages__page=page, publication_date__lte=timezone.now())
         .distinct()
+        .defer_streamfields()
         .select_related("owner_opd", "hero_image")
         .order_by("-publication_date", "-pk")[:limit]
     )
