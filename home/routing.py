@@ -1,23 +1,21 @@
-"""Find the page for a URL in one query, whatever its depth.
+"""Find the page for a URL in two queries, whatever its depth.
 
 wagtail-modeltranslation routes one level at a time: at each level it loads *all* children of the
 page (two queries a level, and every news item of an OPD newsroom instantiated to find one). Here the
 pages on the way are found in one query by their per-language ``url_path`` (the same column page URLs
-are built from, so routing and links cannot disagree). The same query joins each page's specific
-row, so the page served needs no query of its own, and brings the main menu (the root's live
-children shown in menus).
+are built from, so routing and links cannot disagree), and the specific page in one more. The same
+query brings the main menu (the root's live children shown in menus).
 
 The same query tells whether the page or any ancestor carries a view restriction, and gives the
 ancestors for the breadcrumbs, so neither needs a query of its own when nothing is restricted.
 A page class may declare ``serve_select_related`` and ``serve_prefetch_related``: the related objects
-its own template shows, fetched with the page. The behaviour is that of wagtail-modeltranslation's route: a live RoutablePage on the way gets the
+its own template shows, fetched with the page.
+
+The behaviour is that of wagtail-modeltranslation's route: a live RoutablePage on the way gets the
 first chance at the rest of the path; the page reached must be live.
 """
 
-from functools import cache
-
-from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import translation
 
@@ -41,37 +39,6 @@ def _ancestor_paths(path, steplen=Page.steplen):
     return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
-@cache
-def _page_types():
-    """``{page model: accessor}`` for every model that extends Page directly (its reverse parent link)."""
-    return {
-        relation.related_model: relation.get_accessor_name()
-        for relation in Page._meta.related_objects
-        if relation.one_to_one and relation.field.remote_field.parent_link
-    }
-
-
-@cache
-def _types_at(root_model, steps):
-    """The page types the tree rules allow ``steps`` levels below a ``root_model`` page."""
-    models = {root_model}
-    for _step in range(steps):
-        models = {child for model in models for child in model.allowed_subpage_models()}
-    return models
-
-
-@cache
-def _specific_joins(root_model, steps):
-    """select_related() paths that bring the specific row (and what its class shows) of the page types that
-    can be found ``steps`` levels below the root, so the page served needs no query of its own."""
-    joins = []
-    for model, accessor in _page_types().items():
-        if model in _types_at(root_model, steps):
-            joins.append(accessor)
-            joins += [f"{accessor}__{name}" for name in getattr(model, "serve_select_related", ())]
-    return tuple(joins)
-
-
 def _pages_on_the_way(root, path_components, language):
     """The root's ancestors, the root, every existing page on ``path_components`` and the main menu's
     candidates (the root's live children shown in menus), by path."""
@@ -88,9 +55,6 @@ def _pages_on_the_way(root, path_components, language):
     pages = Page.objects.filter(query).annotate(
         has_view_restriction=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
     )
-    joins = _specific_joins(type(root), len(path_components))
-    if joins:  # select_related() without arguments would follow every foreign key
-        pages = pages.select_related(*joins)
     return list(pages.order_by("path"))
 
 
@@ -108,25 +72,18 @@ def _has_route(page, subpath):
 
 
 def _specific(page):
-    """The specific page, already joined by the routing query, with what its class prefetches."""
+    """The specific page, with the related objects its class declares it shows."""
     model = page.specific_class
-    accessor = _page_types().get(model)
-    try:
-        specific = getattr(page, accessor) if accessor else None
-    except ObjectDoesNotExist:
-        specific = None
-    if type(specific) is not model:  # a deeper subclass, or a row the join could not bring
-        select = getattr(model, "serve_select_related", ()) if model else ()
-        return model._default_manager.select_related(*select).get(pk=page.pk) if select else page.specific
+    select = getattr(model, "serve_select_related", ())
     prefetch = getattr(model, "serve_prefetch_related", ())
-    if prefetch:
-        prefetch_related_objects([specific], *prefetch)
-    return specific
+    if model is None or not (select or prefetch):
+        return page.specific
+    return model._default_manager.select_related(*select).prefetch_related(*prefetch).get(pk=page.pk)
 
 
-def _result(page, chain, request, subpath=None):
+def _result(root, page, chain, request, subpath=None):
     """The RouteResult for ``page`` (a Page row from ``chain``), with what the request will need again."""
-    specific = _specific(page)
+    specific = root if page.pk == root.pk else _specific(page)
     setattr(specific, ANCESTORS_ATTR, [ancestor for ancestor in chain if ancestor.pk != page.pk])
     setattr(
         specific,
@@ -142,7 +99,7 @@ def _result(page, chain, request, subpath=None):
 
 
 def route(root, request, path_components):
-    """``root.route(request, path_components)`` for a site root page, in one query."""
+    """``root.route(request, path_components)`` for a site root page, in two queries."""
     language = translation.get_language()
     pages = _pages_on_the_way(root, path_components, language)
     by_url = {_url_path(page, language): page for page in pages if page.path.startswith(root.path)}
@@ -163,11 +120,11 @@ def route(root, request, path_components):
         if page.live and issubclass(page.specific_class or Page, RoutablePageMixin):
             subpath = _subpath(remaining)
             if _has_route(page, subpath):
-                return _result(page, chain, request, subpath)
+                return _result(root, page, chain, request, subpath)
         if not remaining:
             if not page.live:
                 raise Http404
-            return _result(page, chain, request)
+            return _result(root, page, chain, request)
         url += remaining[0] + "/"
         child = by_url.get(url)
         if child is None:
