@@ -10,8 +10,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 
 from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalStatus, Level, map_tile_settings
+from images.prefetch import prefetch_renditions
 
 PAGE_SIZE = 24
+# The rendition a site card shows (templates/heritage_pages/heritage_index_page.html).
+CARD_IMAGE_SPEC = "fill-480x270|format-webp"
 
 # Query-string name -> the model field it filters and the values it accepts.
 CHOICE_FILTERS = {
@@ -30,8 +33,8 @@ def site_queryset(index=None):
     if index is not None:
         queryset = queryset.descendant_of(index)
     return (
-        queryset.select_related("parent_area", "listing_image", "custodian_opd")
-        .prefetch_related("listing_image__renditions")
+        queryset.defer_streamfields()
+        .select_related("parent_area", "listing_image", "custodian_opd")
         .order_by("title", "pk")
     )
 
@@ -41,7 +44,7 @@ def kawasan_options(index=None):
     queryset = HeritageSitePage.objects.live().public().filter(category=Category.KAWASAN)
     if index is not None:
         queryset = queryset.descendant_of(index)
-    return list(queryset.order_by("title", "pk"))
+    return list(queryset.defer_streamfields().order_by("title", "pk"))
 
 
 def parse_filters(params, kawasan_ids):
@@ -99,6 +102,7 @@ def listing_context(index, request):
     """Everything the index template needs: filters, the page of sites, map data and download links."""
     sites, active, kawasan = filtered_sites(index, request.GET)
     page = Paginator(sites, PAGE_SIZE).get_page(request.GET.get("page"))
+    prefetch_renditions(page.object_list, "listing_image", CARD_IMAGE_SPEC)
     return {
         "sites": page,
         "result_count": len(sites),

@@ -10,8 +10,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -26,6 +28,7 @@ from editorial.panels import TranslationStatusPanel
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
 from home.models import BilingualPageMixin
+from home.querysets import CityPageManager
 from search.fields import SiteSearchField
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
@@ -128,6 +131,8 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["heritage_pages.HeritageSitePage"]
     max_count = 1
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
@@ -396,6 +401,18 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["heritage_pages.HeritageIndexPage"]
     subpage_types = []
 
+    objects = CityPageManager()
+    # What the site's template shows, fetched with the page when it is served.
+    serve_select_related = ["listing_image", "custodian_opd", "decree_document"]
+
+    @classproperty
+    def serve_prefetch_related(cls):
+        return [
+            Prefetch("gallery_images", queryset=HeritageSiteGalleryImage.objects.select_related("image")),
+            Prefetch("documents", queryset=HeritageSiteDocument.objects.select_related("document")),
+            "sources",
+        ]
+
     base_form_class = HeritageSiteForm
     opd_field = "custodian_opd"  # the translation status report's OPD (editorial)
 
@@ -542,12 +559,11 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["parent_area"] = (
-            HeritageSitePage.objects.live().public().filter(pk=self.parent_area_id).first()
-            if self.parent_area_id
-            else None
-        )
-        context["child_sites"] = list(self.child_sites_live())
+        # The parent area and the sites in this one, in one query.
+        related = HeritageSitePage.objects.live().public().filter(Q(parent_area=self) | Q(pk=self.parent_area_id))
+        related = list(related.defer_streamfields().select_related("listing_image").order_by("title"))
+        context["parent_area"] = next((site for site in related if site.pk == self.parent_area_id), None)
+        context["child_sites"] = [site for site in related if site.parent_area_id == self.pk]
         context["map_tiles"] = map_tile_settings()
         context["map_features"] = [
             {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}

@@ -8,5 +8,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import caching
+        from home.models import HomePage
 
         caching.connect()
+        # After wagtail-modeltranslation (earlier in INSTALLED_APPS) patched every page class's route.
+        HomePage.route = HomePage.route_by_url_path

@@ -6,6 +6,8 @@ notice, ``noindex`` and no ``hreflang="en"`` alternate (our fallback policy,
 trap 6 in ../shared/notes/modeltranslation.md).
 """
 
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
@@ -39,10 +41,54 @@ def is_fallback(page, language=None):
     return not has_translation(page, language)
 
 
+# wagtail-modeltranslation keeps the site root paths of one language on the request
+# (these two attributes) and fetches them from the cache again whenever the language changes.
+_PATHS_LANGUAGE = "_wagtail_cached_site_root_paths_language"
+_PATHS = "_wagtail_cached_site_root_paths"
+
+
+@contextmanager
+def _root_paths_kept(request, language):
+    """Give wagtail-modeltranslation the site root paths of ``language`` if this request already fetched
+    them, and put back those of the language that was active, so switching costs no cache lookups."""
+    if request is None:
+        yield
+        return
+    kept = request.__dict__.setdefault("_bilingual_root_paths", {})
+    previous = (getattr(request, _PATHS_LANGUAGE, None), getattr(request, _PATHS, None))
+    if previous[0] is not None:
+        kept[previous[0]] = previous[1]
+    if language in kept:
+        setattr(request, _PATHS_LANGUAGE, language)
+        setattr(request, _PATHS, kept[language])
+    try:
+        yield
+    finally:
+        if getattr(request, _PATHS_LANGUAGE, None) is not None:
+            kept[getattr(request, _PATHS_LANGUAGE)] = getattr(request, _PATHS)
+        if previous[0] is not None:
+            setattr(request, _PATHS_LANGUAGE, previous[0])
+            setattr(request, _PATHS, previous[1])
+
+
 def page_url(page, language, request=None):
-    """The page's URL path under ``language`` (its translated slug path)."""
-    with translation.override(language):
-        return page.get_url(request)
+    """The page's URL path under ``language`` (its translated slug path).
+
+    Kept on the request: the head's alternates, the canonical link and the switcher ask for the same
+    URLs, and each switch of language makes wagtail-modeltranslation fetch that language's site root
+    paths from the cache again.
+    """
+    urls = getattr(request, "_bilingual_page_urls", None) if request is not None else None
+    key = (page.pk, language)
+    if urls is not None and page.pk and key in urls:
+        return urls[key]
+    with translation.override(language), _root_paths_kept(request, language):
+        url = page.get_url(request)
+    if request is not None and page.pk:
+        if urls is None:
+            urls = request._bilingual_page_urls = {}
+        urls[key] = url
+    return url
 
 
 def swap_language_prefix(path, language):

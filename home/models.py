@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
-from home import bilingual
+from home import bilingual, routing
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
+from home.querysets import CityPageManager
 from search.fields import SiteSearchField
 
 
@@ -50,6 +51,13 @@ class BilingualPageMixin:
     def meta_description(self):
         """The description for search engines and link previews, in the visitor's language."""
         return self.search_description or getattr(self, "summary", "") or ""
+
+    def get_view_restrictions(self):
+        # Routing (home/routing.py) already saw that neither this page nor an ancestor is restricted
+        # or an alias: skip the two queries of Wagtail's check.
+        if getattr(self, routing.UNRESTRICTED_ATTR, False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class OPD(index.Indexed, models.Model):
@@ -200,6 +208,9 @@ class SiteSettings(BaseSiteSetting):
         _("footer text"), blank=True, help_text=_("A short line shown at the foot of every page.")
     )
 
+    # Every page shows the logo: fetch it with the settings (BaseSiteSetting.base_queryset()).
+    select_related = ["logo"]
+
     panels = [
         MultiFieldPanel([FieldPanel("city_name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("Identity")),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
@@ -275,6 +286,9 @@ class HomePage(BilingualPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    objects = CityPageManager()
+    serve_select_related = ["hero_image"]
+
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
         MultiFieldPanel(
@@ -291,6 +305,14 @@ class HomePage(BilingualPageMixin, Page):
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
+
+    def route_by_url_path(self, request, path_components):
+        """Routing for the whole site in two queries (home/routing.py).
+
+        Installed as ``route`` by ``HomeConfig.ready()``: wagtail-modeltranslation replaces every
+        registered page class's ``route`` when it starts, so a ``route`` defined here would be lost.
+        """
+        return routing.route(self, request, path_components)
 
     class Meta:
         verbose_name = _("home page")
@@ -314,6 +336,8 @@ class StandardPage(BilingualPageMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
 

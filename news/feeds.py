@@ -7,13 +7,14 @@ declares one language, and Indonesian-only items would be mislabelled there (doc
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from modeltranslation.utils import build_localized_fieldname
 
-from news.models import NewsType
+from news.models import NewsPageTag, NewsType
 
 FEED_SIZE = 20
 FEED_KINDS = {"rss": ("application/rss+xml", "RSS"), "atom": ("application/atom+xml", "Atom")}
@@ -60,7 +61,9 @@ class NewsRssFeed(Feed):
         if language != settings.LANGUAGE_CODE:
             title_field = build_localized_fieldname("title", language)
             queryset = queryset.exclude(**{f"{title_field}__isnull": True}).exclude(**{title_field: ""})
-        return queryset.select_related("owner_opd").prefetch_related("tagged_items__tag")[:FEED_SIZE]
+        return queryset.select_related("owner_opd").prefetch_related(
+            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag"))
+        )[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

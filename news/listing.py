@@ -10,13 +10,16 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
 from taggit.models import Tag
 
 from home.models import OPD
-from news.models import NewsType
+from images.prefetch import prefetch_renditions
+from news.models import NewsPageTag, NewsType
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
@@ -94,30 +97,49 @@ def apply_filters(queryset, filters):
     return queryset
 
 
+# The rendition a news card shows (templates/news/includes/news_card.html).
+CARD_IMAGE_SPEC = "fill-640x360|format-webp"
+
+
 def with_card_data(queryset):
-    """Everything a news card shows, fetched in a fixed number of queries."""
-    return queryset.select_related("owner_opd", "hero_image").prefetch_related(
-        "tagged_items__tag", "hero_image__renditions"
-    )
+    """What a news card shows, in the same query; the article bodies are left out."""
+    return queryset.select_related("owner_opd", "hero_image").defer_streamfields()
 
 
 def archive_months(queryset):
-    """``[(year, [datetime of each month with news, newest first])]``, newest year first."""
-    months = queryset.datetimes("publication_date", "month", order="DESC", tzinfo=timezone.get_current_timezone())
-    return [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
+    """``([(year, [datetime of each month with news, newest first])], total)``, newest year first.
+
+    One query, which also counts the news, so an unfiltered listing needs no count query of its own.
+    """
+    rows = (
+        queryset.order_by()
+        .annotate(month=TruncMonth("publication_date", tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    rows = list(rows)
+    months = [row["month"] for row in rows]
+    archive = [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
+    return archive, sum(row["count"] for row in rows)
 
 
 def build(index, request, opd=None):
     """The template context of the newsroom (or of one OPD's view of it)."""
     base = index.news_items()
     filters = parse_filters(request.GET, opd=opd)
+    opd_base = base.filter(owner_opd=opd) if opd else base
+    archive, archive_total = archive_months(opd_base)
     items = with_card_data(apply_filters(base, filters))
     paginator = Paginator(items, PAGE_SIZE)
+    if not (filters.news_type or filters.tag or filters.year or (filters.opd and not filters.opd_fixed)):
+        paginator.count = archive_total  # the archive counted these very items: no COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     featured = []
     if not filters.active and page_obj.number == 1:
         featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
-    opd_base = base.filter(owner_opd=opd) if opd else base
+    page_obj.object_list = list(page_obj.object_list)
+    prefetch_renditions([*featured, *page_obj.object_list], "hero_image", CARD_IMAGE_SPEC)
     pks = opd_base.order_by().values("pk")
     return {
         "filters": filters,
@@ -126,10 +148,13 @@ def build(index, request, opd=None):
         "ellipsis": Paginator.ELLIPSIS,
         "month_choices": sorted(MONTHS.items()),
         "featured_items": featured,
-        "archive": archive_months(opd_base),
+        "archive": archive,
         "type_choices": NewsType.choices,
-        "opd_choices": OPD.objects.filter(news_pages__in=base.order_by().values("pk")).distinct().order_by("acronym"),
-        "tag_choices": Tag.objects.filter(news_newspagetag_items__content_object__in=pks).distinct().order_by("name"),
+        # Semi-joins on ids (no DISTINCT over joined rows): cheap whatever the number of news.
+        "opd_choices": OPD.objects.filter(pk__in=base.order_by().values("owner_opd_id")).order_by("acronym"),
+        "tag_choices": Tag.objects.filter(
+            pk__in=NewsPageTag.objects.filter(content_object__in=pks).values("tag_id")
+        ).order_by("name"),
         "opd": opd,
         "feed_links": index.feed_links(request, opd=opd, news_type=filters.news_type),
     }

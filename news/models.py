@@ -10,6 +10,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -37,8 +38,9 @@ from wagtail.search import index
 from taggit.models import TaggedItemBase
 
 from editorial.panels import TranslationStatusPanel
-from home import bilingual
+from home import bilingual, routing
 from home.models import OPD, BilingualPageMixin
+from home.querysets import CityPageManager
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
 from search.fields import SiteSearchField
 
@@ -74,6 +76,8 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.OPDNewsroomPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
@@ -168,6 +172,8 @@ class OPDNewsroomPage(BilingualPageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = ["news.NewsPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("opd")]
 
@@ -379,6 +385,14 @@ class NewsPage(BilingualPageMixin, Page):
     parent_page_types = ["news.OPDNewsroomPage"]
     subpage_types = []
 
+    objects = CityPageManager()
+    # What the article's template and JSON-LD show, fetched with the page when it is served.
+    serve_select_related = ["owner_opd", "hero_image", "event_organiser"]
+    serve_prefetch_related = [
+        Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
+        "co_opds",
+    ]
+
     base_form_class = NewsPageForm
 
     content_panels = Page.content_panels + [
@@ -505,14 +519,16 @@ class NewsPage(BilingualPageMixin, Page):
 
     @cached_property
     def newsroom(self):
-        """The city newsroom (NewsIndexPage) this article belongs to."""
+        """The city newsroom (NewsIndexPage) this article belongs to (from routing when it found it)."""
+        for ancestor in reversed(getattr(self, routing.ANCESTORS_ATTR, None) or []):
+            if ancestor.specific_class is NewsIndexPage:
+                return ancestor.specific_deferred
         return NewsIndexPage.objects.ancestor_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_links"] = [
-            link.page.specific for link in self.related_pages.select_related("page") if link.page.live
-        ]
+        # Titles and URLs only: the generic pages will do, no query per link for its specific type.
+        context["related_links"] = [link.page for link in self.related_pages.select_related("page") if link.page.live]
         newsroom = self.newsroom
         if newsroom is not None:
             newsroom_url = newsroom.get_url(request)
@@ -561,6 +577,7 @@ def related_news(page, limit=5):
         .public()
         .filter(related_pages__page=page, publication_date__lte=timezone.now())
         .distinct()
+        .defer_streamfields()
         .select_related("owner_opd", "hero_image")
         .order_by("-publication_date", "-pk")[:limit]
     )

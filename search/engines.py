@@ -192,7 +192,7 @@ class SQLiteEngine:
                 rows = self._run(language, match, analyzer, filters, limit, exclude=[r[0] for r in results])
                 found += [(pk, score * factor, operator == "AND") for pk, score in rows]
             results += sorted(found, key=lambda row: (-row[1], row[0]))
-            if len(results) >= limit:
+            if len(results) >= limit or len(terms) == 1:  # one word: OR would find the same pages again
                 break
         return results[:limit]
 

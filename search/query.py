@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from home import bilingual
 from home.models import OPD
+from home.querysets import pages_of
 from search import text
 from search.engines import engine
 from search.models import QueryLog, SearchEntry
@@ -131,7 +132,7 @@ def promotions_for(query, language, request=None):
     promotions = sorted(promotions, key=lambda p: (keys.index(p.query.query_string), p.sort_order or 0, p.pk))
     page_ids = [p.page_id for p in promotions if p.page_id]
     public_ids = (
-        set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
+        set(pages_of(Page).live().public().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     )
     items, seen = [], set()
     for promotion in promotions:
@@ -166,13 +167,15 @@ def log_query(query, language, results):
     normalized = text.normalize_query(query)
     if not normalized or PERSONAL_DATA_RE.search(normalized):
         return
-    today = timezone.localdate()
+    day = {"query_text": normalized, "language": language, "date": timezone.localdate()}
+    # One UPDATE for a query already searched today; the first search of the day creates the row.
+    if QueryLog.objects.filter(**day).update(searches=models.F("searches") + 1, results=results):
+        return
     try:
         with transaction.atomic():
-            log, _created = QueryLog.objects.get_or_create(query_text=normalized, language=language, date=today)
-    except IntegrityError:  # two requests created the same row at once
-        log = QueryLog.objects.get(query_text=normalized, language=language, date=today)
-    QueryLog.objects.filter(pk=log.pk).update(searches=models.F("searches") + 1, results=results)
+            QueryLog.objects.create(**day, searches=1, results=results)
+    except IntegrityError:  # another request created the row at the same moment
+        QueryLog.objects.filter(**day).update(searches=models.F("searches") + 1, results=results)
 
 
 def site_search(query, language, filters=None, page=1, request=None, autocomplete=False, per_page=PER_PAGE):

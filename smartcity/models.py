@@ -21,7 +21,9 @@ from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from editorial.panels import TranslationStatusPanel
+from home import routing
 from home.models import OPD, BilingualPageMixin
+from home.querysets import CityPageManager
 from search.fields import SiteSearchField
 from smartcity import board, charts, exports
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
@@ -68,6 +70,8 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["smartcity.SmartCityDimensionPage"]
+
+    objects = CityPageManager()
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
@@ -216,6 +220,8 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
     parent_page_types = ["smartcity.SmartCityIndexPage"]
     subpage_types = ["smartcity.SmartCityProgrammePage"]
 
+    objects = CityPageManager()
+
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
         FieldPanel("dimension"),
@@ -358,6 +364,10 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     parent_page_types = ["smartcity.SmartCityDimensionPage"]
     subpage_types = []
 
+    objects = CityPageManager()
+    # What the programme's template shows, fetched with the page when it is served.
+    serve_select_related = ["lead_opd"]
+
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),
         FieldPanel("summary"),
@@ -449,6 +459,11 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     def is_quick_win(self):
         return self.horizon == Horizon.QUICK_WIN
 
+    def dimension_page(self):
+        """The dimension page the programme sits under (known from routing when the page was served)."""
+        routed = getattr(self, routing.ANCESTORS_ATTR, None)
+        return routed[-1] if routed else self.get_parent()
+
     def indicator_series(self):
         """Each indicator with its yearly values, in year order."""
         values = defaultdict(list)
@@ -472,6 +487,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
                 "status_history": sorted(self.status_history.all(), key=lambda change: change.date, reverse=True),
                 "supporting_opds": self.supporting_opds.all(),
                 "secondary_dimension_pages": self.secondary_dimensions.all(),
+                "dimension_page": self.dimension_page(),
             }
         )
         return context

@@ -2,22 +2,34 @@
 
 from django import template
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
+
+from home import routing
+from home.querysets import pages_of
 
 register = template.Library()
 
 
 def _site_root(request):
-    site = Site.find_for_request(request)
+    site = Site.find_for_request(request)  # cached on the request by Wagtail
     return site.root_page if site else None
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's live, public children marked "show in menus"."""
+    """The home page's live, public children marked "show in menus".
+
+    Routing already found them for a page's request (home/routing.py); other views query them.
+    """
     request = context["request"]
     root = _site_root(request)
-    items = root.get_children().live().public().in_menu() if root else []
+    routed_root, routed_items = getattr(request, routing.MENU_ATTR, (None, None))
+    if root is None:
+        items = []
+    elif routed_root == root.pk:
+        items = routed_items
+    else:
+        items = pages_of(Page).child_of(root).live().public().in_menu()
     current = context.get("page")
     return {
         "request": request,
@@ -29,10 +41,17 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The trail from the home page to the current page, for every page below home."""
+    """The trail from the home page to the current page, for every page below home.
+
+    The ancestors come from routing when the page was reached by its URL (no query of their own).
+    """
     request = context["request"]
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page, "request": request}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    routed = getattr(page, routing.ANCESTORS_ATTR, None)
+    if routed is not None:
+        ancestors = [ancestor for ancestor in routed if ancestor.depth >= 2]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page, "request": request}

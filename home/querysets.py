@@ -1,0 +1,40 @@
+"""The page queryset and manager every page type of ours uses.
+
+Wagtail's ``public()`` runs a query of its own each time it is called (it reads every view
+restriction to build the filter), so a page that builds three listings pays three extra queries.
+Here the same filter is a subquery of the listing's own query: no extra query, same pages.
+"""
+
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+
+from wagtail.models import PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+
+def in_private_section():
+    """True for a page that carries a view restriction or lies below one (its path starts with that page's)."""
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix=Substr(OuterRef("path"), 1, Length("page__path"))).filter(
+            prefix=F("page__path")
+        )
+    )
+
+
+class CityPageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages outside private sections, as Wagtail's ``public()``, within the same query."""
+        return self.exclude(in_private_section())
+
+    def not_public(self):
+        return self.filter(in_private_section())
+
+    private = not_public
+
+
+CityPageManager = PageManager.from_queryset(CityPageQuerySet)
+
+
+def pages_of(model):
+    """A ``CityPageQuerySet`` over any page model, ``Page`` itself included, in tree order."""
+    return CityPageQuerySet(model).order_by("path")

@@ -1,0 +1,15 @@
+"""Fetch the renditions a listing shows in one query, for the items on the page only."""
+
+from django.db.models import Prefetch, prefetch_related_objects
+
+from images.models import CityImage
+
+
+def prefetch_renditions(items, image_field, filter_spec):
+    """Prefetch ``filter_spec`` renditions (as ``{% image %}`` writes it, e.g. ``"fill-480x270|format-webp"``)
+    of ``item.<image_field>`` for every item that has an image; one query, none when no item has one."""
+    renditions = CityImage.get_rendition_model().objects.filter(filter_spec=filter_spec)
+    prefetch_related_objects(
+        [item for item in items if getattr(item, f"{image_field}_id", None)],
+        Prefetch(f"{image_field}__renditions", queryset=renditions),
+    )
