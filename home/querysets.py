@@ -5,18 +5,23 @@ restriction to build the filter), so a page that builds three listings pays thre
 Here the same filter is a subquery of the listing's own query: no extra query, same pages.
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 
-from wagtail.models import PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
 def in_private_section():
-    """True for a page that carries a view restriction or lies below one (its path starts with that page's)."""
+    """True for a page that carries a view restriction or lies below one (its path starts with that page's).
+
+    Driven from the (small, usually empty) restriction table: each restriction's page path is looked
+    up by primary key, so no database planner can choose to scan every page for every row listed.
+    """
+    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
     return Exists(
-        PageViewRestriction.objects.annotate(prefix=Substr(OuterRef("path"), 1, Length("page__path"))).filter(
-            prefix=F("page__path")
+        PageViewRestriction.objects.annotate(restricted_path=restricted_path).filter(
+            restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path"))
         )
     )
 
