@@ -262,8 +262,8 @@ class RenderingTests(WagtailPageTestCase):
         self.assertNotContains(home, "blank-tile.png")
 
     def test_site_page_leaves_a_block_for_related_news(self):
-        """The news app fills {% block related_news %} in the site template."""
+        """The site template keeps {% block related_news %}, filled with the news app's related news."""
         from django.template.loader import get_template
 
         source = get_template("heritage_pages/heritage_site_page.html").template.source
-        self.assertIn("{% block related_news %}{% endblock %}", source)
+        self.assertIn("{% block related_news %}{% related_news page %}{% endblock %}", source)
