@@ -17,7 +17,8 @@ from editorial.translation_state import Snapshot, compute_state
 # overrides that most pages leave empty in both languages.
 IGNORED_FIELDS = frozenset({"slug", "url_path", "seo_title", "search_description"})
 
-# Page types name their agency field with ``opd_field = "lead_opd"``; "owner_opd" is the default.
+# Page types name their agency field once, as ``site_search_opd_field = "lead_opd"`` (the same
+# declaration site search reads); ``opd_field`` overrides it; "owner_opd" is the default.
 DEFAULT_OPD_FIELD = "owner_opd"
 
 
@@ -33,7 +34,7 @@ def translated_fields(model):
 
 def opd_field_name(model):
     """The name of the page type's foreign key to its owning OPD, or None."""
-    name = getattr(model, "opd_field", None)
+    name = getattr(model, "opd_field", None) or getattr(model, "site_search_opd_field", None)
     if name:
         return name
     try:

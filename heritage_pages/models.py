@@ -414,7 +414,6 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         ]
 
     base_form_class = HeritageSiteForm
-    opd_field = "custodian_opd"  # the translation status report's OPD (editorial)
 
     content_panels = Page.content_panels + [
         TranslationStatusPanel(),

@@ -437,7 +437,6 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     ]
 
     base_form_class = ProgrammePageForm
-    opd_field = "lead_opd"  # the translation status report's OPD (editorial)
 
     class Meta:
         verbose_name = _("smart city programme")
