@@ -6,11 +6,20 @@ Publishing, unpublishing, moving or deleting a page purges, in every language:
 - every other ancestor's own URL with any query string (home page included),
 - the search pages and the sitemaps.
 Site settings and OPDs appear on every page, so changing them purges the whole page cache.
+
+Derived data (a newsroom's archive months, filter choices, site settings) is cached with
+``remember()`` under the *content version*: a number that changes whenever a page, an OPD, an image,
+a tag or the site settings are saved or deleted. Nothing has to know which entries a change touches:
+after any change every entry is recomputed on first use, and the old ones expire by themselves.
 """
 
+import functools
 import re
+import threading
+import time
 
 from django.core.cache import caches
+from django.core.signals import request_started
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import translation
 
@@ -117,8 +126,73 @@ def purge_everything(sender, **kwargs):
         clear_whole_cache()
 
 
+CONTENT_VERSION_KEY = "content-version"
+DERIVED_TIMEOUT = 300  # seconds; also bounds how late time-based changes (scheduled news dates) show
+_request_memo = threading.local()
+
+
+def _forget_request_memo(**kwargs):
+    _request_memo.__dict__.clear()
+
+
+def content_version():
+    """The current content version (read from the shared cache once per request)."""
+    version = getattr(_request_memo, "version", None)
+    if version is None:
+        cache = caches["default"]
+        version = cache.get(CONTENT_VERSION_KEY)
+        if version is None:
+            cache.add(CONTENT_VERSION_KEY, time.time_ns(), None)
+            version = cache.get(CONTENT_VERSION_KEY)
+        _request_memo.version = version
+    return version
+
+
+def bump_content_version(**kwargs):
+    caches["default"].set(CONTENT_VERSION_KEY, time.time_ns(), None)
+    _forget_request_memo()
+
+
+def remember(key, compute, timeout=DERIVED_TIMEOUT):
+    """``compute()``'s value for ``key``, cached until the content changes (or ``timeout`` passes).
+
+    The key must name everything the value depends on except the content: the language, a page's id,
+    the filter. Values are pickled, so return plain data or model instances, never querysets.
+    """
+    cache = caches["default"]
+    full_key = f"derived:{key}:{content_version()}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
+
+
+_MISSING = object()
+
+
+def _content_changed(sender, instance, **kwargs):
+    if isinstance(instance, _watched_models()):
+        bump_content_version()
+
+
+@functools.cache
+def _watched_models():
+    from taggit.models import Tag
+    from wagtail.models import Site
+
+    from home.models import OPD, SiteSettings
+    from images.models import CityImage
+
+    return (Page, Site, SiteSettings, OPD, CityImage, Tag)
+
+
 def connect():
     from home.models import OPD, SiteSettings
+
+    request_started.connect(_forget_request_memo, dispatch_uid="home.cache.request_memo")
+    post_save.connect(_content_changed, dispatch_uid="home.cache.content_saved")
+    post_delete.connect(_content_changed, dispatch_uid="home.cache.content_deleted")
 
     page_published.connect(on_publish_change, dispatch_uid="home.cache.published")
     page_unpublished.connect(on_publish_change, dispatch_uid="home.cache.unpublished")

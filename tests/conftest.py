@@ -17,3 +17,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for connection in connections.all():
             if getattr(connection, "_test_serialized_contents", None) is not None:
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test starts with a new content version, so no test sees another's cached derived data
+    (the database is rolled back between tests, the cache is not)."""
+    from home.caching import bump_content_version
+
+    bump_content_version()

@@ -1,0 +1,80 @@
+"""Derived data cached with ``home.caching.remember`` is recomputed after any content change."""
+
+from django.test import TestCase
+
+from home.caching import content_version, remember
+from home.models import OPD, SiteSettings
+from tests.factories.pages import home_page, standard_page
+
+
+class RememberTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+
+    def setUp(self):
+        self.calls = 0
+
+    def compute(self):
+        self.calls += 1
+        return f"value {self.calls}"
+
+    def test_value_is_computed_once_while_nothing_changes(self):
+        self.assertEqual(remember("test:once", self.compute), "value 1")
+        self.assertEqual(remember("test:once", self.compute), "value 1")
+        self.assertEqual(self.calls, 1)
+
+    def test_keys_are_separate(self):
+        remember("test:a", self.compute)
+        remember("test:b", self.compute)
+        self.assertEqual(self.calls, 2)
+
+    def assert_change_recomputes(self, change):
+        before = content_version()
+        self.assertEqual(remember("test:change", self.compute), "value 1")
+        change()
+        self.assertNotEqual(content_version(), before)
+        self.assertEqual(remember("test:change", self.compute), "value 2")
+
+    def test_a_new_page_recomputes(self):
+        self.assert_change_recomputes(lambda: standard_page(title_ind="Baru", slug_ind="baru"))
+
+    def test_publishing_a_page_recomputes(self):
+        page = standard_page(title_ind="Lama", slug_ind="lama")
+
+        def publish():
+            page.title_ind = "Baru"
+            page.save_revision().publish()
+
+        self.assert_change_recomputes(publish)
+
+    def test_deleting_a_page_recomputes(self):
+        page = standard_page(title_ind="Hapus", slug_ind="hapus")
+        self.assert_change_recomputes(page.delete)
+
+    def test_an_opd_change_recomputes(self):
+        self.assert_change_recomputes(
+            lambda: OPD.objects.create(name_ind="Dinas Uji", name_en="Test Agency", acronym="DU", slug="du")
+        )
+
+    def test_site_settings_change_recomputes(self):
+        settings = SiteSettings.for_site(self.home.get_site())
+
+        def change():
+            settings.tagline_ind = "Baru"
+            settings.save()
+
+        self.assert_change_recomputes(change)
+
+    def test_each_request_reads_the_version_again(self):
+        """Another worker's change is seen by the next request (the per-request memo is reset)."""
+        from django.core.cache import caches
+
+        from home.caching import CONTENT_VERSION_KEY
+
+        self.client.get("/id/")  # creates the site settings on first view
+        remember("test:request", self.compute)
+        caches["default"].set(CONTENT_VERSION_KEY, 42, None)  # as another process would
+        self.client.get("/id/")
+        self.assertEqual(content_version(), 42)
+        self.assertEqual(remember("test:request", self.compute), "value 2")
