@@ -178,8 +178,9 @@ def _content_changed(sender, instance, **kwargs):
 
 @functools.cache
 def _watched_models():
-    from taggit.models import Tag
     from wagtail.models import Site
+
+    from taggit.models import Tag
 
     from home.models import OPD, SiteSettings
     from images.models import CityImage
