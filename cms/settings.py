@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.ShortBrowserCacheMiddleware",
+    "home.middleware.CachedPageHitMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -149,7 +150,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 def _cache(prefix, timeout=300):
     if REDIS_URL:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis rather than Django's own backend: Django's builds a new redis-py client for
+            # every cache call (~170 response callbacks each), about half the time of a page-cache hit;
+            # django-redis keeps one client per connection pool (benchmarks/http/README.md).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{prefix}",
             "TIMEOUT": timeout,

@@ -5,11 +5,6 @@ Not used by the site: ``benchmarks/http/run --proposed`` serves with it.
 
 from cms.settings import *  # noqa: F403  (an overlay, as cms/test_settings.py)
 
-# Reuse one Redis client per connection pool instead of building one per cache call.
-for _alias, _config in CACHES.items():  # noqa: F405
-    if _config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-        _config["BACKEND"] = "home.cache_backends.RedisCache"
-
 # A two-core server: PostgreSQL's parallel workers cost more to start than the small scans they split.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c max_parallel_workers_per_gather=0"  # noqa: F405

@@ -12,7 +12,7 @@ from tests.factories.pages import home_page, standard_page
 
 REDIS_CACHES = {
     alias: {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/15",
         "KEY_PREFIX": f"cms-test:{alias}",
     }
@@ -61,6 +61,42 @@ class PageCacheBehaviour:
         self.client.get("/id/tentang/")
         self.client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.com", "pw"))
         self.assertEqual(self.status("/id/tentang/"), "skip")
+
+    def test_anonymous_hits_skip_the_inner_middleware(self):
+        """A visitor with no session is answered before the session/auth middleware runs, with the page
+        and headers as first rendered, in each language."""
+        first = self.client.get("/en/about/")
+        hit = self.client.get("/en/about/")
+        self.assertEqual(hit.headers["X-Wagtail-Cache"], "hit")
+        self.assertFalse(hasattr(hit.wsgi_request, "user"))  # AuthenticationMiddleware never ran
+        self.assertEqual(hit.content, first.content)
+        self.assertEqual(hit.headers["Content-Language"], "en")
+        self.assertEqual(hit.headers["X-Frame-Options"], first.headers["X-Frame-Options"])
+        self.assertIn("max-age=60", hit["Cache-Control"])
+        self.client.get("/id/tentang/")
+        self.assertContains(self.client.get("/id/tentang/"), '<html lang="id">')
+
+    def test_a_session_cookie_takes_the_full_path(self):
+        """With a session cookie, wagtail-cache decides after the user is known (still a hit when anonymous)."""
+        self.client.get("/id/tentang/")
+        self.client.cookies["sessionid"] = "not-a-session"
+        response = self.client.get("/id/tentang/")
+        self.assertEqual(response.headers["X-Wagtail-Cache"], "hit")
+        self.assertTrue(hasattr(response.wsgi_request, "user"))
+
+    def test_query_strings_are_separate_pages(self):
+        self.client.get("/id/tentang/?page=2")
+        self.assertEqual(self.status("/id/tentang/?page=2"), "hit")
+        self.assertEqual(self.status("/id/tentang/?page=3"), "miss")
+
+    def test_a_cached_not_found_still_meets_the_redirects(self):
+        """Cached 404s go through the redirects middleware, so a redirect added later applies."""
+        from wagtail.contrib.redirects.models import Redirect
+
+        self.assertEqual(self.client.get("/id/lama/").status_code, 404)
+        self.assertEqual(self.client.get("/id/lama/").status_code, 404)
+        Redirect.objects.create(old_path="/id/lama", redirect_link="/id/tentang/")
+        self.assertRedirects(self.client.get("/id/lama/"), "/id/tentang/", status_code=301)
 
     def test_publishing_purges_page_parent_and_home_in_both_languages(self):
         for path in ("/id/", "/en/", "/id/tentang/", "/en/about/", "/id/tentang/sejarah/", "/en/about/history/"):

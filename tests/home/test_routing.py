@@ -2,14 +2,12 @@
 Wagtail's own code does: private sections stay private, drafts are 404s, menus and breadcrumbs are right."""
 
 from django.contrib.auth import get_user_model
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.test import RequestFactory, SimpleTestCase, TestCase
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from home import bilingual, routing
-from home.cache_backends import RedisCache
 from home.models import StandardPage
 from home.querysets import pages_of
 from tests.factories.pages import home_page, standard_page
@@ -94,24 +92,3 @@ class RoutingTests(TestCase):
             self.assertEqual(bilingual.page_url(self.deep, "en", request), "/en/about-the-city/history/")
             self.assertEqual(bilingual.page_url(self.deep, "id", request), "/id/tentang-kota/sejarah/")
             self.assertEqual(bilingual.page_url(self.about, "en", request), "/en/about-the-city/")
-
-
-class RedisBackendTests(SimpleTestCase):
-    def test_one_client_per_pool_is_reused(self):
-        """The backend builds a Redis client once and hands the same one to every call (no connection needed)."""
-        cache = RedisCache("redis://127.0.0.1:6379/15", {})
-        self.assertIsInstance(cache, DjangoRedisCache)
-        first = cache._cache.get_client("a")
-        self.assertIs(cache._cache.get_client("b"), first)
-        self.assertIs(cache._cache.get_client("c", write=True), first)  # one server: reads and writes share it
-
-    def test_reads_and_writes_through_a_real_redis(self):
-        """Against the machines' Redis, values round-trip through the reused client."""
-        cache = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "cms-test-routing"})
-        try:
-            cache.set("answer", {"value": 42}, 30)
-        except Exception as error:  # no Redis on this machine
-            self.skipTest(f"Redis not reachable: {error}")
-        self.assertEqual(cache.get("answer"), {"value": 42})
-        cache.delete("answer")
-        self.assertIsNone(cache.get("answer"))

@@ -85,7 +85,7 @@ def test_environment_chooses_database_cache_and_hosts():
     lines = result.stdout.splitlines()
     assert lines[0] == "django.db.backends.postgresql"
     assert lines[1] == "db.internal"
-    assert lines[2] == "django.core.cache.backends.redis.RedisCache"
+    assert lines[2] == "django_redis.cache.RedisCache"
     assert lines[3] == "['www.tanjungpinangkota.go.id']"
     assert lines[4] == "['https://www.tanjungpinangkota.go.id']"
 
