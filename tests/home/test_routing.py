@@ -2,7 +2,7 @@
 Wagtail's own code does: private sections stay private, drafts are 404s, menus and breadcrumbs are right."""
 
 from django.contrib.auth import get_user_model
-from django.test import RequestFactory, SimpleTestCase, TestCase
+from django.test import RequestFactory, TestCase
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
