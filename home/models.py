@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
-from home import bilingual, routing
+from home import bilingual, caching, routing
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
@@ -229,6 +229,14 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings (with their logo) from the shared cache: every page shows them, and they change
+        rarely; any change to them (or to a page, image or site) makes a new content version."""
+        if site is None:
+            return super().for_site(site)
+        return caching.remember(f"site-settings:{site.pk}", lambda: cls.base_queryset().get_or_create(site=site)[0])
 
     @property
     def social_links(self):

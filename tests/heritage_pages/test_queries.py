@@ -11,7 +11,7 @@ from images.models import CityImage
 from tests.factories.heritage_pages import heritage_index, heritage_site
 
 # Measured; what matters is that it is the same at 3 and 30 sites.
-INDEX_QUERIES = 8
+INDEX_QUERIES = 5
 
 
 class IndexQueryCountTests(TestCase):
@@ -36,7 +36,10 @@ class IndexQueryCountTests(TestCase):
     def assert_index_queries(self, total_sites):
         self.add_sites(total_sites - 1)  # plus the kawasan
         for language, url in (("id", "/id/warisan-budaya/"), ("en", "/en/heritage/")):
-            self.client.get(url)  # warm up: renditions are generated on the first view
+            # Warm up: renditions are generated on the first view, and the first view of a new site creates
+            # its settings (a content change: the cached site lookups are made again on the next view).
+            self.client.get(url)
+            self.client.get(url)
             with self.assertNumQueries(INDEX_QUERIES):
                 response = self.client.get(url)
             self.assertEqual(response.context["result_count"], total_sites, language)

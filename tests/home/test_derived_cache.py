@@ -78,3 +78,42 @@ class RememberTests(TestCase):
         self.client.get("/id/")
         self.assertEqual(content_version(), 42)
         self.assertEqual(remember("test:request", self.compute), "value 2")
+
+
+class SharedSiteLookupTests(TestCase):
+    """The site and its settings come from the shared cache, and changes show on the next view."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+
+    def site_queries(self, path="/id/"):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(path)
+        self.assertEqual(response.status_code, 200)
+        return [q["sql"] for q in captured if '"wagtailcore_site"' in q["sql"] or '"home_sitesettings"' in q["sql"]]
+
+    def test_site_and_settings_are_not_queried_again(self):
+        self.site_queries()
+        self.site_queries()
+        self.assertEqual(self.site_queries(), [])
+
+    def test_a_site_change_is_seen_on_the_next_view(self):
+        self.site_queries()
+        self.site_queries()
+        site = self.home.get_site()
+        site.site_name = "Kota Tanjungpinang"
+        site.save()
+        self.assertTrue(self.site_queries())
+
+    def test_settings_changes_show_on_the_next_view_in_both_languages(self):
+        settings = SiteSettings.for_site(self.home.get_site())
+        self.client.get("/id/")
+        settings.city_name_ind = "Pemkot Tanjungpinang"
+        settings.city_name_en = "Tanjungpinang City Government"
+        settings.save()
+        self.assertContains(self.client.get("/id/"), "Pemkot Tanjungpinang")
+        self.assertContains(self.client.get("/en/"), "Tanjungpinang City Government")

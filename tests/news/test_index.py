@@ -214,7 +214,10 @@ class NewsIndexQueryCountTests(TestCase):
             )
 
     def count_queries(self, url):
-        self.client.get(url)  # warm up: renditions are generated on first use
+        # Warm up: renditions are generated on first use, and the first view of a new site creates its
+        # settings (a content change: the cached site lookups are made again on the next view).
+        self.client.get(url)
+        self.client.get(url)
         with CaptureQueriesContext(connection) as queries:
             response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
@@ -232,4 +235,4 @@ class NewsIndexQueryCountTests(TestCase):
             self.client.get("/id/berita/")
         with self.assertNumQueries(few_opd):
             self.client.get("/en/news/opd/dlh/")
-        self.assertEqual((few, few_opd), (11, 10))  # was 23 and 18 before the query work of issue 7
+        self.assertEqual((few, few_opd), (8, 7))  # was 23 and 18 before the query work of issue 7

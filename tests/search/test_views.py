@@ -97,7 +97,10 @@ class SearchPageTests(TestCase):
         """The search page makes the same number of queries for 2 and for 10 results (no N+1)."""
 
         def count_queries():
-            self.client.get("/id/search/", {"q": "taman"})  # warm caches (site root paths, content types)
+            # Warm caches (site root paths, content types); the first view of a new site also creates its
+            # settings, a content change after which the cached site lookups are made again.
+            self.client.get("/id/search/", {"q": "taman"})
+            self.client.get("/id/search/", {"q": "taman"})
             with CaptureQueriesContext(connection) as queries:
                 response = self.client.get("/id/search/", {"q": "taman"})
             return len(queries), len(response.context["results"].page.object_list)

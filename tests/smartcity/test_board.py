@@ -263,7 +263,10 @@ class QueryCountTests(TestCase):
             )
 
     def queries(self, url):
-        self.client.get(url)  # warm Wagtail's site-root cache, as on a running server
+        # Warm up as on a running server (the first view of a new site also creates its settings, a content
+        # change after which the cached site lookups are made again).
+        self.client.get(url)
+        self.client.get(url)
         with CaptureQueriesContext(connection) as captured:
             response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
@@ -276,11 +279,12 @@ class QueryCountTests(TestCase):
         url = "/id/kota-cerdas/?horizon=quick-win&source=apbd-kota"
         baseline = self.queries("/id/kota-cerdas/")
         filtered = self.queries(url)
-        self.assertEqual((baseline, filtered), (12, 12))  # was 21 before the query work of issue 7
+        self.assertEqual((baseline, filtered), (9, 9))  # was 21 before the query work of issue 7
         with self.assertNumQueries(baseline):
             self.client.get("/id/kota-cerdas/")
         self.build(index, dimensions, 6, 54)
         self.assertEqual(SmartCityProgrammePage.objects.live().count(), 60)
+        self.client.get("/id/kota-cerdas/")  # the first view after a change looks the site up again
         with self.assertNumQueries(baseline):
             response = self.client.get("/id/kota-cerdas/")
         self.assertEqual(response.context["board"]["total"], 60)
