@@ -1,5 +1,7 @@
 """Anonymous pages are cached whole (in Redis for real), editors see fresh pages, and changes purge."""
 
+from unittest import mock
+
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import TestCase, override_settings
@@ -75,6 +77,19 @@ class PageCacheBehaviour:
         self.assertIn("max-age=60", hit["Cache-Control"])
         self.client.get("/id/tentang/")
         self.assertContains(self.client.get("/id/tentang/"), '<html lang="id">')
+
+    def test_a_hit_reads_the_cache_once(self):
+        """Each worker keeps the URL's header list, so a repeat hit is one read of the cache."""
+        self.client.get("/id/tentang/")
+        self.client.get("/id/tentang/")
+        cache = caches["pages"]
+        reads = []
+        real_get = cache.get
+        with mock.patch.object(
+            cache, "get", side_effect=lambda *args, **kwargs: reads.append(args) or real_get(*args, **kwargs)
+        ):
+            self.assertEqual(self.status("/id/tentang/"), "hit")
+        self.assertEqual(len(reads), 1)
 
     def test_a_session_cookie_takes_the_full_path(self):
         """With a session cookie, wagtail-cache decides after the user is known (still a hit when anonymous)."""
