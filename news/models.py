@@ -572,12 +572,14 @@ class NewsRelatedPage(Orderable):
 
 def related_news(page, limit=5):
     """Live, public news linking to ``page`` (a heritage site or programme), newest first."""
+    # A semi-join on the link table rather than a join + DISTINCT: the same news, each once, but
+    # PostgreSQL plans a DISTINCT over every selected column (~130 here) in milliseconds.
+    linking = NewsRelatedPage.objects.filter(page=page).values("news_page_id")
     return (
         NewsPage.objects.live()
         .public()
-        .filter(related_pages__page=page, publication_date__lte=timezone.now())
-        .distinct()
+        .filter(pk__in=linking, publication_date__lte=timezone.now())
         .defer_streamfields()
-        .select_related("owner_opd", "hero_image")
+        .select_related("owner_opd")  # the list shows each item's OPD, not its hero image
         .order_by("-publication_date", "-pk")[:limit]
     )
