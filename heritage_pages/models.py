@@ -4,6 +4,7 @@ Fields follow UU 11/2010 on cultural heritage, so each page says what a site leg
 only a designated (ditetapkan) object is called cagar budaya.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,12 +22,13 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
+from home.caching import remember
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
@@ -116,6 +118,11 @@ class Ownership(models.TextChoices):
     PERORANGAN = "perorangan", _("Private person")
     BADAN_USAHA = "badan-usaha", _("Business entity")
     WAKAF = "wakaf", _("Religious endowment (wakaf)")
+
+
+# The listing image's renditions on a site page: link previews (Open Graph, JSON-LD) and the page itself.
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+HERO_IMAGE_SPEC = "width-960|format-webp"
 
 
 class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
@@ -558,19 +565,40 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The parent area and the sites in this one, in one query.
-        related = HeritageSitePage.objects.live().public().filter(Q(parent_area=self) | Q(pk=self.parent_area_id))
-        related = list(related.defer_streamfields().select_related("listing_image").order_by("title"))
-        context["parent_area"] = next((site for site in related if site.pk == self.parent_area_id), None)
-        context["child_sites"] = [site for site in related if site.parent_area_id == self.pk]
+        context.update(self.related_sites(request))
         context["map_tiles"] = map_tile_settings()
         context["map_features"] = [
             {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
         ]
         if self.listing_image_id:
-            rendition = self.listing_image.get_rendition("fill-1200x630|format-jpeg")
-            context["og_image_url"] = request.build_absolute_uri(rendition.url)
+            # Both renditions the page shows in one cache lookup; {% image %} then finds its own here.
+            renditions = self.listing_image.get_renditions(OG_IMAGE_SPEC, HERO_IMAGE_SPEC)
+            self.listing_image.prefetched_renditions = list(renditions.values())
+            context["og_image_url"] = request.build_absolute_uri(renditions[OG_IMAGE_SPEC].url)
         return context
+
+    def related_sites(self, request):
+        """``parent_area`` and ``child_sites``: the area this site is part of and the sites inside it
+        (live, public), as SiteLinks in the visitor's language.
+
+        Derived data, kept with ``remember()`` until any content changes, per language, site (a URL is
+        relative on its own site) and parent area (a preview may change it). Previews compute afresh.
+        """
+        if getattr(request, "is_preview", False):
+            return self._related_sites(request)
+        site = Site.find_for_request(request)
+        key = f"heritage:related:{translation.get_language()}:{site.pk if site else ''}:{self.pk}:{self.parent_area_id}"
+        return remember(key, lambda: self._related_sites(request))
+
+    def _related_sites(self, request):
+        # The parent area and the sites in this one, in one query.
+        related = HeritageSitePage.objects.live().public().filter(Q(parent_area=self) | Q(pk=self.parent_area_id))
+        related = related.defer_streamfields().order_by("title")
+        links = [(site, SiteLink.of(site, request)) for site in related]
+        return {
+            "parent_area": next((link for site, link in links if site.pk == self.parent_area_id), None),
+            "child_sites": [link for site, link in links if site.parent_area_id == self.pk],
+        }
 
     @path("plakat/", name="plaque")
     def plaque(self, request):
@@ -600,6 +628,32 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("heritage site")
         verbose_name_plural = _("heritage sites")
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """Another site as a site page links to it (its area, the sites inside it): title, URL and legal
+    status in one language. Plain data, so it can be cached; it answers the attributes the status badge
+    and the JSON-LD read from a HeritageSitePage."""
+
+    title: str
+    url: str
+    legal_status: str
+    designation_level: str
+    is_visitable: bool
+
+    @classmethod
+    def of(cls, site, request):
+        return cls(site.title, site.get_url(request), site.legal_status, site.designation_level, site.is_visitable)
+
+    is_designated = HeritageSitePage.is_designated
+    schema_type = HeritageSitePage.schema_type
+
+    def get_legal_status_display(self):
+        return dict(LegalStatus.choices).get(self.legal_status, self.legal_status)
+
+    def get_designation_level_display(self):
+        return dict(Level.choices).get(self.designation_level, self.designation_level)
 
 
 def map_tile_settings():

@@ -196,6 +196,47 @@ class RenderingTests(WagtailPageTestCase):
         response = self.client.get("/en/heritage/sultan-of-riau-grand-mosque/")
         self.assertContains(response, '<a href="/en/heritage/penyengat-island/">Penyengat Island Area</a>')
 
+    def test_area_and_site_lists_show_published_changes_at_once(self):
+        """The sites inside an area and a site's area link come from the shared cache, which any publish
+        renews: a new site, a renamed area and an unpublished site show on the next view."""
+        area_url, mosque_url = (
+            "/id/warisan-budaya/kawasan-pulau-penyengat/",
+            "/en/heritage/sultan-of-riau-grand-mosque/",
+        )
+        self.assertNotContains(self.client.get(area_url), "Gedung Tabib")
+        self.assertContains(self.client.get(mosque_url), ">Penyengat Island Area</a>")
+        heritage_site(self.index, "Gedung Tabib", "Physician House", parent_area=self.kawasan)
+        self.assertContains(self.client.get(area_url), '<a href="/id/warisan-budaya/gedung-tabib/">Gedung Tabib</a>')
+        area = HeritageSitePage.objects.get(pk=self.kawasan.pk)
+        area.title_en = "Penyengat Heritage Area"
+        area.save_revision().publish()
+        self.assertContains(
+            self.client.get(mosque_url), '<a href="/en/heritage/penyengat-island/">Penyengat Heritage Area</a>'
+        )
+        self.mosque.unpublish()
+        self.assertNotContains(self.client.get(area_url), "Masjid Raya Sultan Riau")
+
+    def test_preview_shows_the_area_chosen_in_the_form(self):
+        """A preview links the parent area being edited, not the published page's (cached) one."""
+        other = heritage_site(self.index, "Situs Kota Rebah", "Kota Rebah Site", category=Category.SITUS)
+        for _view in range(2):  # the first view of a new site also creates its settings (a content change)
+            self.assertContains(
+                self.client.get("/id/warisan-budaya/masjid-raya-sultan-riau/"), "Kawasan Pulau Penyengat"
+            )
+        self.client.force_login(get_user_model().objects.create_superuser("editor", "e@example.com", "pw"))
+        preview_url = f"/admin/pages/{self.mosque.pk}/edit/preview/"
+        data = site_form_data(
+            title_ind="Masjid Raya Sultan Riau",
+            title_en="Sultan of Riau Grand Mosque",
+            slug_ind="masjid-raya-sultan-riau",
+            slug_en="sultan-of-riau-grand-mosque",
+            parent_area=str(other.pk),
+        )
+        self.assertEqual(self.client.post(preview_url, data).json()["is_valid"], True)
+        response = self.client.get(preview_url, {"mode": "id"})
+        self.assertContains(response, '<a href="/id/warisan-budaya/situs-kota-rebah/">Situs Kota Rebah</a>')
+        self.assertNotContains(response, "Kawasan Pulau Penyengat")
+
     def test_kawasan_hides_draft_children(self):
         draft = heritage_site(self.index, "Istana Kantor", "Office Palace", parent_area=self.kawasan, live=False)
         response = self.client.get("/id/warisan-budaya/kawasan-pulau-penyengat/")
