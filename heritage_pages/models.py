@@ -11,10 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -409,16 +408,9 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     objects = CityPageManager()
-    # What the site's template shows, fetched with the page when it is served.
+    # What the site's template shows, fetched with the page when it is served (the inline lists: see
+    # inline_lists()).
     serve_select_related = ["listing_image", "custodian_opd", "decree_document"]
-
-    @classproperty
-    def serve_prefetch_related(cls):
-        return [
-            Prefetch("gallery_images", queryset=HeritageSiteGalleryImage.objects.select_related("image")),
-            Prefetch("documents", queryset=HeritageSiteDocument.objects.select_related("document")),
-            "sources",
-        ]
 
     base_form_class = HeritageSiteForm
 
@@ -565,7 +557,10 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.related_sites(request))
+        derived = self.derived_data(request)
+        context["parent_area"] = derived["parent_area"]
+        context["child_sites"] = derived["child_sites"]
+        context.update(self.inline_lists(request, derived["filled_lists"]))
         context["map_tiles"] = map_tile_settings()
         context["map_features"] = [
             {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
@@ -577,27 +572,61 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
             context["og_image_url"] = request.build_absolute_uri(renditions[OG_IMAGE_SPEC].url)
         return context
 
-    def related_sites(self, request):
-        """``parent_area`` and ``child_sites``: the area this site is part of and the sites inside it
-        (live, public), as SiteLinks in the visitor's language.
+    def derived_data(self, request):
+        """What the page shows of other pages, and which of its own inline lists have rows:
 
-        Derived data, kept with ``remember()`` until any content changes, per language, site (a URL is
-        relative on its own site) and parent area (a preview may change it). Previews compute afresh.
+        - ``parent_area``, ``child_sites``: the area this site is part of and the sites inside it (live,
+          public), as SiteLinks in the visitor's language;
+        - ``filled_lists``: the names of the inline lists (gallery, documents, sources) that have rows.
+
+        Kept with ``remember()`` until any content changes (inline rows change with their page), per
+        language, site (a URL is relative on its own site) and parent area. Previews compute afresh.
         """
         if getattr(request, "is_preview", False):
-            return self._related_sites(request)
+            return self._derived_data(request)
         site = Site.find_for_request(request)
-        key = f"heritage:related:{translation.get_language()}:{site.pk if site else ''}:{self.pk}:{self.parent_area_id}"
-        return remember(key, lambda: self._related_sites(request))
+        key = f"heritage:derived:{translation.get_language()}:{site.pk if site else ''}:{self.pk}:{self.parent_area_id}"
+        return remember(key, lambda: self._derived_data(request))
 
-    def _related_sites(self, request):
-        # The parent area and the sites in this one, in one query.
-        related = HeritageSitePage.objects.live().public().filter(Q(parent_area=self) | Q(pk=self.parent_area_id))
-        related = related.defer_streamfields().order_by("title")
-        links = [(site, SiteLink.of(site, request)) for site in related]
+    def _derived_data(self, request):
+        # One query: the parent area, the sites in this one, and this page with a flag per inline list.
+        flags = {
+            f"has_{relation}": Exists(rows.model.objects.filter(page=OuterRef("pk")))
+            for _name, relation, rows in site_inline_lists()
+        }
+        related = HeritageSitePage.objects.live().public()
+        related = related.filter(Q(parent_area=self) | Q(pk__in=[self.parent_area_id, self.pk]))
+        related = list(related.defer_streamfields().annotate(**flags).order_by("title"))
+        this = next((site for site in related if site.pk == self.pk), None)
         return {
-            "parent_area": next((link for site, link in links if site.pk == self.parent_area_id), None),
-            "child_sites": [link for site, link in links if site.parent_area_id == self.pk],
+            "parent_area": next(
+                (SiteLink.of(site, request) for site in related if site.pk == self.parent_area_id), None
+            ),
+            "child_sites": [SiteLink.of(site, request) for site in related if site.parent_area_id == self.pk],
+            # A page this query cannot see (in a private section) fetches every list.
+            "filled_lists": [
+                relation
+                for _name, relation, _rows in site_inline_lists()
+                if this is None or getattr(this, f"has_{relation}")
+            ],
+        }
+
+    def inline_lists(self, request, filled_lists):
+        """``gallery``, ``documents`` and ``sources`` for the template: one query for each list that has rows,
+        none for an empty one. A preview shows the rows in the editor's form."""
+        if getattr(request, "is_preview", False):
+            return {name: getattr(self, relation).all() for name, relation, _rows in site_inline_lists()}
+        prefetch_related_objects(
+            [self],
+            *[
+                Prefetch(relation, queryset=rows)
+                for _name, relation, rows in site_inline_lists()
+                if relation in filled_lists
+            ],
+        )
+        return {
+            name: getattr(self, relation).all() if relation in filled_lists else []
+            for name, relation, _rows in site_inline_lists()
         }
 
     @path("plakat/", name="plaque")
@@ -654,6 +683,15 @@ class SiteLink:
 
     def get_designation_level_display(self):
         return dict(Level.choices).get(self.designation_level, self.designation_level)
+
+
+def site_inline_lists():
+    """The inline lists a site page shows: context name, relation, and its rows with what the template shows."""
+    return [
+        ("gallery", "gallery_images", HeritageSiteGalleryImage.objects.select_related("image")),
+        ("documents", "documents", HeritageSiteDocument.objects.select_related("document")),
+        ("sources", "sources", HeritageSiteSource.objects.all()),
+    ]
 
 
 def map_tile_settings():

@@ -8,12 +8,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages import get_messages
 
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from heritage_pages.models import Category, HeritageIndexPage, HeritageSitePage, LegalStatus, Level
+from heritage_pages.models import (
+    Category,
+    HeritageIndexPage,
+    HeritageSiteGalleryImage,
+    HeritageSitePage,
+    HeritageSiteSource,
+    LegalStatus,
+    Level,
+)
 from home.models import HomePage, StandardPage
+from images.models import CityImage
 from tests.factories.heritage_pages import heritage_index, heritage_site
 from tests.factories.pages import home_page
 
@@ -236,6 +246,28 @@ class RenderingTests(WagtailPageTestCase):
         response = self.client.get(preview_url, {"mode": "id"})
         self.assertContains(response, '<a href="/id/warisan-budaya/situs-kota-rebah/">Situs Kota Rebah</a>')
         self.assertNotContains(response, "Kawasan Pulau Penyengat")
+        self.assertContains(response, "<li>Arsip Disbudpar</li>", html=True)  # the form's source, not yet published
+
+    def test_inline_lists_show_once_published(self):
+        """Empty gallery, documents and sources cost no query and show nothing; rows published later show
+        on the next view (which lists have rows is kept in the shared cache until content changes)."""
+        url = "/id/warisan-budaya/masjid-raya-sultan-riau/"
+        for _view in range(2):  # the first view of a new site also creates its settings (a content change)
+            response = self.client.get(url)
+        self.assertNotContains(response, 'id="sources-heading"')
+        self.assertNotContains(response, 'id="gallery-heading"')
+        mosque = HeritageSitePage.objects.get(pk=self.mosque.pk)
+        mosque.sources.add(HeritageSiteSource(citation="Tuhfat al-Nafis"))
+        mosque.gallery_images.add(
+            HeritageSiteGalleryImage(
+                image=CityImage.objects.create(title="Menara", file=get_test_image_file()), caption_ind="Menara masjid"
+            )
+        )
+        mosque.save_revision().publish()
+        response = self.client.get(url)
+        self.assertContains(response, "<li>Tuhfat al-Nafis</li>", html=True)
+        self.assertContains(response, "Menara masjid")
+        self.assertNotContains(response, 'id="documents-heading"')
 
     def test_kawasan_hides_draft_children(self):
         draft = heritage_site(self.index, "Istana Kantor", "Office Palace", parent_area=self.kawasan, live=False)

@@ -43,7 +43,10 @@ HOME = 5
 STANDARD = 5
 NOT_FOUND = 5
 HERITAGE_INDEX = 8
-HERITAGE_SITE = 8  # related news, the area and the sites in it from the shared cache
+# The area, the sites in it, related news and which inline lists have rows come from the shared cache;
+# then one query for each inline list (gallery, documents, sources) that has rows.
+HERITAGE_SITE = 7  # an area with sites, gallery images and sources
+HERITAGE_SITE_NO_LISTS = 5  # a site in it, without gallery, documents or sources
 NEWS_INDEX = 11  # first page, unfiltered or filtered by type
 NEWS_INDEX_PAGE_2 = 10  # no featured items after the first page
 NEWS_INDEX_TAG = 12  # the tag is looked up
@@ -160,10 +163,11 @@ class HeritageQueryTests(QueryCountTestCase):
         """An area's page: the same queries with 1 and 6 sites in it, gallery images, sources and related news."""
         self.grow(1)
         site = HeritageSitePage.objects.exclude(pk=self.area.pk).get()
-        urls = (*both_languages(self.area), *both_languages(site))
-        self.assert_queries(HERITAGE_SITE, *urls)
+        self.assert_queries(HERITAGE_SITE, *both_languages(self.area))
+        self.assert_queries(HERITAGE_SITE_NO_LISTS, *both_languages(site))
         self.grow(5)
-        self.assert_queries(HERITAGE_SITE, *urls)
+        self.assert_queries(HERITAGE_SITE, *both_languages(self.area))
+        self.assert_queries(HERITAGE_SITE_NO_LISTS, *both_languages(site))
 
 
 class NewsQueryTests(QueryCountTestCase):
