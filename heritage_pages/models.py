@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
@@ -118,6 +119,13 @@ class Ownership(models.TextChoices):
     BADAN_USAHA = "badan-usaha", _("Business entity")
     WAKAF = "wakaf", _("Religious endowment (wakaf)")
 
+
+# The inline lists a site page shows: context name -> (relation, what it shows with each row).
+INLINE_LISTS = {
+    "gallery": ("gallery_images", ["image"]),
+    "documents": ("documents", ["document"]),
+    "sources": ("sources", []),
+}
 
 # The listing image's renditions on a site page: link previews (Open Graph, JSON-LD) and the page itself.
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
@@ -565,34 +573,49 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         context["map_features"] = [
             {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
         ]
-        if self.listing_image_id:
-            # Both renditions the page shows in one cache lookup; {% image %} then finds its own here.
-            renditions = self.listing_image.get_renditions(OG_IMAGE_SPEC, HERO_IMAGE_SPEC)
-            self.listing_image.prefetched_renditions = list(renditions.values())
+        renditions = derived["listing_image_renditions"]
+        if renditions:
+            for rendition in renditions.values():
+                rendition.image = self.listing_image  # its alt text, in the visitor's language
             context["og_image_url"] = request.build_absolute_uri(renditions[OG_IMAGE_SPEC].url)
+            # What {% image page.listing_image width-960 format-webp loading="eager" %} writes, without the
+            # tag's lookup and write-back of the rendition in the renditions cache.
+            context["listing_image_tag"] = renditions[HERO_IMAGE_SPEC].img_tag({"loading": "eager"})
         return context
 
     def derived_data(self, request):
-        """What the page shows of other pages, and which of its own inline lists have rows:
+        """Derived data the page shows, shared by every visitor:
 
         - ``parent_area``, ``child_sites``: the area this site is part of and the sites inside it (live,
           public), as SiteLinks in the visitor's language;
-        - ``filled_lists``: the names of the inline lists (gallery, documents, sources) that have rows.
+        - ``filled_lists``: the names of the inline lists (gallery, documents, sources) that have rows;
+        - ``listing_image_renditions``: the listing image's two renditions (link previews, the page).
 
         Kept with ``remember()`` until any content changes (inline rows change with their page), per
-        language, site (a URL is relative on its own site) and parent area. Previews compute afresh.
+        language, site (a URL is relative on its own site), parent area and listing image. Previews
+        compute afresh.
         """
         if getattr(request, "is_preview", False):
             return self._derived_data(request)
         site = Site.find_for_request(request)
-        key = f"heritage:derived:{translation.get_language()}:{site.pk if site else ''}:{self.pk}:{self.parent_area_id}"
+        key = ":".join(
+            str(part)
+            for part in (
+                "heritage:derived",
+                translation.get_language(),
+                site.pk if site else "",
+                self.pk,
+                self.parent_area_id,
+                self.listing_image_id,
+            )
+        )
         return remember(key, lambda: self._derived_data(request))
 
     def _derived_data(self, request):
         # One query: the parent area, the sites in this one, and this page with a flag per inline list.
         flags = {
-            f"has_{relation}": Exists(rows.model.objects.filter(page=OuterRef("pk")))
-            for _name, relation, rows in site_inline_lists()
+            f"has_{relation}": Exists(self._meta.get_field(relation).related_model.objects.filter(page=OuterRef("pk")))
+            for relation, _related in INLINE_LISTS.values()
         }
         related = HeritageSitePage.objects.live().public()
         related = related.filter(Q(parent_area=self) | Q(pk__in=[self.parent_area_id, self.pk]))
@@ -606,28 +629,28 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
             # A page this query cannot see (in a private section) fetches every list.
             "filled_lists": [
                 relation
-                for _name, relation, _rows in site_inline_lists()
+                for relation, _related in INLINE_LISTS.values()
                 if this is None or getattr(this, f"has_{relation}")
             ],
+            "listing_image_renditions": (
+                get_renditions_or_not_found(self.listing_image, (OG_IMAGE_SPEC, HERO_IMAGE_SPEC))
+                if self.listing_image_id
+                else {}
+            ),
         }
 
     def inline_lists(self, request, filled_lists):
         """``gallery``, ``documents`` and ``sources`` for the template: one query for each list that has rows,
         none for an empty one. A preview shows the rows in the editor's form."""
-        if getattr(request, "is_preview", False):
-            return {name: getattr(self, relation).all() for name, relation, _rows in site_inline_lists()}
-        prefetch_related_objects(
-            [self],
-            *[
-                Prefetch(relation, queryset=rows)
-                for _name, relation, rows in site_inline_lists()
-                if relation in filled_lists
-            ],
-        )
-        return {
-            name: getattr(self, relation).all() if relation in filled_lists else []
-            for name, relation, _rows in site_inline_lists()
-        }
+        preview = getattr(request, "is_preview", False)
+        lists = {}
+        for name, (relation, related) in INLINE_LISTS.items():
+            rows = getattr(self, relation).all()
+            if preview or relation in filled_lists:
+                lists[name] = rows.select_related(*related) if related else rows
+            else:
+                lists[name] = []
+        return lists
 
     @path("plakat/", name="plaque")
     def plaque(self, request):
@@ -683,15 +706,6 @@ class SiteLink:
 
     def get_designation_level_display(self):
         return dict(Level.choices).get(self.designation_level, self.designation_level)
-
-
-def site_inline_lists():
-    """The inline lists a site page shows: context name, relation, and its rows with what the template shows."""
-    return [
-        ("gallery", "gallery_images", HeritageSiteGalleryImage.objects.select_related("image")),
-        ("documents", "documents", HeritageSiteDocument.objects.select_related("document")),
-        ("sources", "sources", HeritageSiteSource.objects.all()),
-    ]
 
 
 def map_tile_settings():
