@@ -4,16 +4,16 @@ Fields follow UU 11/2010 on cultural heritage, so each page says what a site leg
 only a designated (ditetapkan) object is called cagar budaya.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -21,12 +21,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
+from home.caching import remember
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
@@ -116,6 +118,18 @@ class Ownership(models.TextChoices):
     PERORANGAN = "perorangan", _("Private person")
     BADAN_USAHA = "badan-usaha", _("Business entity")
     WAKAF = "wakaf", _("Religious endowment (wakaf)")
+
+
+# The inline lists a site page shows: context name -> (relation, what it shows with each row).
+INLINE_LISTS = {
+    "gallery": ("gallery_images", ["image"]),
+    "documents": ("documents", ["document"]),
+    "sources": ("sources", []),
+}
+
+# The listing image's renditions on a site page: link previews (Open Graph, JSON-LD) and the page itself.
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+HERO_IMAGE_SPEC = "width-960|format-webp"
 
 
 class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
@@ -402,16 +416,9 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     objects = CityPageManager()
-    # What the site's template shows, fetched with the page when it is served.
+    # What the site's template shows, fetched with the page when it is served (the inline lists: see
+    # inline_lists()).
     serve_select_related = ["listing_image", "custodian_opd", "decree_document"]
-
-    @classproperty
-    def serve_prefetch_related(cls):
-        return [
-            Prefetch("gallery_images", queryset=HeritageSiteGalleryImage.objects.select_related("image")),
-            Prefetch("documents", queryset=HeritageSiteDocument.objects.select_related("document")),
-            "sources",
-        ]
 
     base_form_class = HeritageSiteForm
 
@@ -558,19 +565,92 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The parent area and the sites in this one, in one query.
-        related = HeritageSitePage.objects.live().public().filter(Q(parent_area=self) | Q(pk=self.parent_area_id))
-        related = list(related.defer_streamfields().select_related("listing_image").order_by("title"))
-        context["parent_area"] = next((site for site in related if site.pk == self.parent_area_id), None)
-        context["child_sites"] = [site for site in related if site.parent_area_id == self.pk]
+        derived = self.derived_data(request)
+        context["parent_area"] = derived["parent_area"]
+        context["child_sites"] = derived["child_sites"]
+        context.update(self.inline_lists(request, derived["filled_lists"]))
         context["map_tiles"] = map_tile_settings()
         context["map_features"] = [
             {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
         ]
-        if self.listing_image_id:
-            rendition = self.listing_image.get_rendition("fill-1200x630|format-jpeg")
-            context["og_image_url"] = request.build_absolute_uri(rendition.url)
+        renditions = derived["listing_image_renditions"]
+        if renditions:
+            for rendition in renditions.values():
+                rendition.image = self.listing_image  # its alt text, in the visitor's language
+            context["og_image_url"] = request.build_absolute_uri(renditions[OG_IMAGE_SPEC].url)
+            # What {% image page.listing_image width-960 format-webp loading="eager" %} writes, without the
+            # tag's lookup and write-back of the rendition in the renditions cache.
+            context["listing_image_tag"] = renditions[HERO_IMAGE_SPEC].img_tag({"loading": "eager"})
         return context
+
+    def derived_data(self, request):
+        """Derived data the page shows, shared by every visitor:
+
+        - ``parent_area``, ``child_sites``: the area this site is part of and the sites inside it (live,
+          public), as SiteLinks in the visitor's language;
+        - ``filled_lists``: the names of the inline lists (gallery, documents, sources) that have rows;
+        - ``listing_image_renditions``: the listing image's two renditions (link previews, the page).
+
+        Kept with ``remember()`` until any content changes (inline rows change with their page), per
+        language, site (a URL is relative on its own site), parent area and listing image. Previews
+        compute afresh.
+        """
+        if getattr(request, "is_preview", False):
+            return self._derived_data(request)
+        site = Site.find_for_request(request)
+        key = ":".join(
+            str(part)
+            for part in (
+                "heritage:derived",
+                translation.get_language(),
+                site.pk if site else "",
+                self.pk,
+                self.parent_area_id,
+                self.listing_image_id,
+            )
+        )
+        return remember(key, lambda: self._derived_data(request))
+
+    def _derived_data(self, request):
+        # One query: the parent area, the sites in this one, and this page with a flag per inline list.
+        flags = {
+            f"has_{relation}": Exists(self._meta.get_field(relation).related_model.objects.filter(page=OuterRef("pk")))
+            for relation, _related in INLINE_LISTS.values()
+        }
+        related = HeritageSitePage.objects.live().public()
+        related = related.filter(Q(parent_area=self) | Q(pk__in=[self.parent_area_id, self.pk]))
+        related = list(related.defer_streamfields().annotate(**flags).order_by("title"))
+        this = next((site for site in related if site.pk == self.pk), None)
+        return {
+            "parent_area": next(
+                (SiteLink.of(site, request) for site in related if site.pk == self.parent_area_id), None
+            ),
+            "child_sites": [SiteLink.of(site, request) for site in related if site.parent_area_id == self.pk],
+            # A page this query cannot see (in a private section) fetches every list.
+            "filled_lists": [
+                relation
+                for relation, _related in INLINE_LISTS.values()
+                if this is None or getattr(this, f"has_{relation}")
+            ],
+            "listing_image_renditions": (
+                get_renditions_or_not_found(self.listing_image, (OG_IMAGE_SPEC, HERO_IMAGE_SPEC))
+                if self.listing_image_id
+                else {}
+            ),
+        }
+
+    def inline_lists(self, request, filled_lists):
+        """``gallery``, ``documents`` and ``sources`` for the template: one query for each list that has rows,
+        none for an empty one. A preview shows the rows in the editor's form."""
+        preview = getattr(request, "is_preview", False)
+        lists = {}
+        for name, (relation, related) in INLINE_LISTS.items():
+            rows = getattr(self, relation).all()
+            if preview or relation in filled_lists:
+                lists[name] = rows.select_related(*related) if related else rows
+            else:
+                lists[name] = []
+        return lists
 
     @path("plakat/", name="plaque")
     def plaque(self, request):
@@ -600,6 +680,32 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("heritage site")
         verbose_name_plural = _("heritage sites")
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """Another site as a site page links to it (its area, the sites inside it): title, URL and legal
+    status in one language. Plain data, so it can be cached; it answers the attributes the status badge
+    and the JSON-LD read from a HeritageSitePage."""
+
+    title: str
+    url: str
+    legal_status: str
+    designation_level: str
+    is_visitable: bool
+
+    @classmethod
+    def of(cls, site, request):
+        return cls(site.title, site.get_url(request), site.legal_status, site.designation_level, site.is_visitable)
+
+    is_designated = HeritageSitePage.is_designated
+    schema_type = HeritageSitePage.schema_type
+
+    def get_legal_status_display(self):
+        return dict(LegalStatus.choices).get(self.legal_status, self.legal_status)
+
+    def get_designation_level_display(self):
+        return dict(Level.choices).get(self.designation_level, self.designation_level)
 
 
 def map_tile_settings():

@@ -45,12 +45,12 @@ def site_json_ld(context, page):
         data["containedInPlace"] = {
             "@type": "LandmarksOrHistoricalBuildings",
             "name": parent_area.title,
-            "url": request.build_absolute_uri(parent_area.get_url(request)),
+            "url": request.build_absolute_uri(parent_area.url),
         }
     children = context.get("child_sites") or []
     if children:
         data["containsPlace"] = [
-            {"@type": child.schema_type, "name": child.title, "url": request.build_absolute_uri(child.get_url(request))}
+            {"@type": child.schema_type, "name": child.title, "url": request.build_absolute_uri(child.url)}
             for child in children
         ]
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)

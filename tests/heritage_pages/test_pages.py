@@ -8,12 +8,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages import get_messages
 
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from heritage_pages.models import Category, HeritageIndexPage, HeritageSitePage, LegalStatus, Level
+from heritage_pages.models import (
+    Category,
+    HeritageIndexPage,
+    HeritageSiteGalleryImage,
+    HeritageSitePage,
+    HeritageSiteSource,
+    LegalStatus,
+    Level,
+)
 from home.models import HomePage, StandardPage
+from images.models import CityImage
 from tests.factories.heritage_pages import heritage_index, heritage_site
 from tests.factories.pages import home_page
 
@@ -195,6 +205,69 @@ class RenderingTests(WagtailPageTestCase):
         self.assertContains(response, '<a href="/id/warisan-budaya/gedung-mesiu/">Gedung Mesiu</a>')
         response = self.client.get("/en/heritage/sultan-of-riau-grand-mosque/")
         self.assertContains(response, '<a href="/en/heritage/penyengat-island/">Penyengat Island Area</a>')
+
+    def test_area_and_site_lists_show_published_changes_at_once(self):
+        """The sites inside an area and a site's area link come from the shared cache, which any publish
+        renews: a new site, a renamed area and an unpublished site show on the next view."""
+        area_url, mosque_url = (
+            "/id/warisan-budaya/kawasan-pulau-penyengat/",
+            "/en/heritage/sultan-of-riau-grand-mosque/",
+        )
+        self.assertNotContains(self.client.get(area_url), "Gedung Tabib")
+        self.assertContains(self.client.get(mosque_url), ">Penyengat Island Area</a>")
+        heritage_site(self.index, "Gedung Tabib", "Physician House", parent_area=self.kawasan)
+        self.assertContains(self.client.get(area_url), '<a href="/id/warisan-budaya/gedung-tabib/">Gedung Tabib</a>')
+        area = HeritageSitePage.objects.get(pk=self.kawasan.pk)
+        area.title_en = "Penyengat Heritage Area"
+        area.save_revision().publish()
+        self.assertContains(
+            self.client.get(mosque_url), '<a href="/en/heritage/penyengat-island/">Penyengat Heritage Area</a>'
+        )
+        self.mosque.unpublish()
+        self.assertNotContains(self.client.get(area_url), "Masjid Raya Sultan Riau")
+
+    def test_preview_shows_the_area_chosen_in_the_form(self):
+        """A preview links the parent area being edited, not the published page's (cached) one."""
+        other = heritage_site(self.index, "Situs Kota Rebah", "Kota Rebah Site", category=Category.SITUS)
+        for _view in range(2):  # the first view of a new site also creates its settings (a content change)
+            self.assertContains(
+                self.client.get("/id/warisan-budaya/masjid-raya-sultan-riau/"), "Kawasan Pulau Penyengat"
+            )
+        self.client.force_login(get_user_model().objects.create_superuser("editor", "e@example.com", "pw"))
+        preview_url = f"/admin/pages/{self.mosque.pk}/edit/preview/"
+        data = site_form_data(
+            title_ind="Masjid Raya Sultan Riau",
+            title_en="Sultan of Riau Grand Mosque",
+            slug_ind="masjid-raya-sultan-riau",
+            slug_en="sultan-of-riau-grand-mosque",
+            parent_area=str(other.pk),
+        )
+        self.assertEqual(self.client.post(preview_url, data).json()["is_valid"], True)
+        response = self.client.get(preview_url, {"mode": "id"})
+        self.assertContains(response, '<a href="/id/warisan-budaya/situs-kota-rebah/">Situs Kota Rebah</a>')
+        self.assertNotContains(response, "Kawasan Pulau Penyengat")
+        self.assertContains(response, "<li>Arsip Disbudpar</li>", html=True)  # the form's source, not yet published
+
+    def test_inline_lists_show_once_published(self):
+        """Empty gallery, documents and sources cost no query and show nothing; rows published later show
+        on the next view (which lists have rows is kept in the shared cache until content changes)."""
+        url = "/id/warisan-budaya/masjid-raya-sultan-riau/"
+        for _view in range(2):  # the first view of a new site also creates its settings (a content change)
+            response = self.client.get(url)
+        self.assertNotContains(response, 'id="sources-heading"')
+        self.assertNotContains(response, 'id="gallery-heading"')
+        mosque = HeritageSitePage.objects.get(pk=self.mosque.pk)
+        mosque.sources.add(HeritageSiteSource(citation="Tuhfat al-Nafis"))
+        mosque.gallery_images.add(
+            HeritageSiteGalleryImage(
+                image=CityImage.objects.create(title="Menara", file=get_test_image_file()), caption_ind="Menara masjid"
+            )
+        )
+        mosque.save_revision().publish()
+        response = self.client.get(url)
+        self.assertContains(response, "<li>Tuhfat al-Nafis</li>", html=True)
+        self.assertContains(response, "Menara masjid")
+        self.assertNotContains(response, 'id="documents-heading"')
 
     def test_kawasan_hides_draft_children(self):
         draft = heritage_site(self.index, "Istana Kantor", "Office Palace", parent_area=self.kawasan, live=False)
