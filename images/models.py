@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class CityImage(AbstractImage):
@@ -18,6 +18,17 @@ class CityImage(AbstractImage):
     credit = models.CharField(_("credit"), max_length=255, blank=True, help_text=_("Photographer or source."))
 
     admin_form_fields = Image.admin_form_fields + ("alt_text_ind", "alt_text_en", "credit")
+
+    def get_rendition(self, filter):
+        """Wagtail's, except that a rendition found among the prefetched ones is not written back to the cache.
+
+        Wagtail's ``get_renditions()`` already skips that write for prefetched renditions; ``get_rendition()``
+        (what ``{% image %}`` calls) does not, which costs a cache round trip per image on every listing
+        that prefetches its renditions (``images/prefetch.py``).
+        """
+        if isinstance(filter, str | Filter) and self._get_prefetched_renditions() is not None:
+            return next(iter(self.get_renditions(filter).values()))
+        return super().get_rendition(filter)
 
     @property
     def default_alt_text(self):

@@ -1,10 +1,16 @@
-"""The custom image model gives alt text in the visitor's language."""
+"""The custom image model gives alt text in the visitor's language and uses prefetched renditions as they are."""
 
+from unittest import mock
+
+from django.core.cache import caches
 from django.template import Context, Template
 from django.test import TestCase
 from django.utils import translation
 
 from home.demo import demo_image
+from images.models import CityImage
+from images.prefetch import prefetch_renditions
+from news.listing import CARD_IMAGE_SPEC
 
 
 class ImageAltTextTests(TestCase):
@@ -43,3 +49,40 @@ class ResponsiveImageTests(TestCase):
             html, r'<img alt="The gunpowder store on Penyengat"[^>]*height="\d+"[^>]*loading="lazy"[^>]*width="\d+"'
         )
         self.assertIn("Gunpowder store", html)
+
+
+class _Card:
+    """Stands for a listing item with an image field, as ``prefetch_renditions`` receives them."""
+
+    def __init__(self, image):
+        self.image = CityImage.objects.get(pk=image.pk)
+        self.image_id = image.pk
+
+
+class PrefetchedRenditionTests(TestCase):
+    def test_prefetched_rendition_is_used_without_touching_the_rendition_cache(self):
+        """A rendition prefetched with the image is returned as is: no query and no cache read or write."""
+        image = demo_image("Balai", "Balai Adat", "Customary hall", (120, 80, 40))
+        created = image.get_rendition(CARD_IMAGE_SPEC)
+        card = _Card(image)
+        prefetch_renditions([card], "image", CARD_IMAGE_SPEC)
+        cache = caches["renditions"]
+        with (
+            self.assertNumQueries(0),
+            mock.patch.object(cache, "set", wraps=cache.set) as cache_set,
+            mock.patch.object(cache, "set_many", wraps=cache.set_many) as cache_set_many,
+            mock.patch.object(cache, "get_many", wraps=cache.get_many) as cache_get_many,
+        ):
+            rendition = card.image.get_rendition(CARD_IMAGE_SPEC)
+        self.assertEqual(rendition.pk, created.pk)
+        cache_set.assert_not_called()
+        cache_set_many.assert_not_called()
+        cache_get_many.assert_not_called()
+
+    def test_missing_rendition_is_still_created(self):
+        """With renditions prefetched but not the one asked for, it is created as Wagtail would."""
+        card = _Card(demo_image("Tugu", "Tugu Kota", "City monument", (40, 80, 120)))
+        prefetch_renditions([card], "image", "width-100")
+        rendition = card.image.get_rendition("width-100")
+        self.assertEqual(rendition.width, 100)
+        self.assertEqual(card.image.get_rendition("width-100").pk, rendition.pk)
