@@ -1,7 +1,8 @@
 """The newsroom listing: validated query-string filters, archive, featured items and pagination.
 
 Every filter is checked against known values; anything unknown is ignored (never a 500).
-The number of queries does not depend on the number of items (see tests/news/test_index.py).
+The number of queries does not depend on the number of items (see tests/news/test_index.py); the archive
+and the filter choices are derived data, kept in the cache until the content changes (``sidebar()``).
 """
 
 import re
@@ -10,13 +11,14 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 
 from taggit.models import Tag
 
+from home.caching import remember
 from home.models import OPD
 from images.prefetch import prefetch_renditions
 from news.models import NewsPageTag, NewsType
@@ -106,41 +108,90 @@ def with_card_data(queryset):
     return queryset.select_related("owner_opd", "hero_image").defer_streamfields()
 
 
-def archive_months(queryset):
-    """``([(year, [datetime of each month with news, newest first])], total)``, newest year first.
+def archive_months(queryset, now=None):
+    """``([(year, [datetime of each month with news, newest first])], total, next_due)``, newest year first.
 
+    ``queryset`` may hold items dated in the future: only those dated up to ``now`` are archived and
+    counted, and ``next_due`` is the earliest date still to come (None when there is none).
     One query, which also counts the news, so an unfiltered listing needs no count query of its own.
     """
+    now = now or timezone.now()
     rows = (
         queryset.order_by()
         .annotate(month=TruncMonth("publication_date", tzinfo=timezone.get_current_timezone()))
         .values("month")
-        .annotate(count=Count("pk"))
+        .annotate(
+            count=Count("pk", filter=Q(publication_date__lte=now)),
+            next_due=Min("publication_date", filter=Q(publication_date__gt=now)),
+        )
         .order_by("-month")
     )
     rows = list(rows)
-    months = [row["month"] for row in rows]
+    months = [row["month"] for row in rows if row["count"]]
     archive = [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
-    return archive, sum(row["count"] for row in rows)
+    next_due = min((row["next_due"] for row in rows if row["next_due"]), default=None)
+    return archive, sum(row["count"] for row in rows), next_due
+
+
+def _sidebar_data(index, opd):
+    """What ``sidebar()`` keeps: three queries."""
+    now = timezone.now()
+    everything = index.news_items(include_future=True)  # the archive query tells the next date to come
+    current = everything.filter(publication_date__lte=now)
+    if opd:
+        everything = everything.filter(owner_opd=opd)
+    archive, total, next_due = archive_months(everything, now)
+    # Semi-joins on ids (no DISTINCT over joined rows): cheap whatever the number of news.
+    scoped = current.filter(owner_opd=opd) if opd else current
+    tagged = NewsPageTag.objects.filter(content_object__in=scoped.order_by().values("pk"))
+    return {
+        "archive": archive,
+        "archive_total": total,
+        "next_due": next_due,
+        # The per-OPD view has no OPD filter, so it needs no OPD choices.
+        "opd_choices": []
+        if opd
+        else list(OPD.objects.filter(pk__in=current.order_by().values("owner_opd_id")).order_by("acronym")),
+        "tag_choices": list(Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")),
+    }
+
+
+SIDEBAR_STEPS = 5
+
+
+def sidebar(index, opd=None):
+    """The archive (with the number of items it covers) and the filter choices, as plain data.
+
+    Kept with ``home.caching.remember`` until the content changes, per language, newsroom and OPD view.
+    They depend on the clock too: an item dated in the future joins them when its time comes. So the data
+    carries the earliest date still to come, and once that has passed, the data is taken (or computed)
+    under a key naming that date instead; no query is needed to know it.
+    """
+    key = f"news:sidebar:{translation.get_language()}:{index.pk}:{opd.pk if opd else 0}"
+    for _step in range(SIDEBAR_STEPS):
+        data = remember(key, lambda: _sidebar_data(index, opd))
+        next_due = data["next_due"]
+        if next_due is None or timezone.now() < next_due:
+            return data
+        key = f"{key}:{next_due.timestamp()}"
+    return _sidebar_data(index, opd)
 
 
 def build(index, request, opd=None):
     """The template context of the newsroom (or of one OPD's view of it)."""
     base = index.news_items()
     filters = parse_filters(request.GET, opd=opd)
-    opd_base = base.filter(owner_opd=opd) if opd else base
-    archive, archive_total = archive_months(opd_base)
+    side = sidebar(index, opd)
     items = with_card_data(apply_filters(base, filters))
     paginator = Paginator(items, PAGE_SIZE)
     if not (filters.news_type or filters.tag or filters.year or (filters.opd and not filters.opd_fixed)):
-        paginator.count = archive_total  # the archive counted these very items: no COUNT query
+        paginator.count = side["archive_total"]  # the archive counted these very items: no COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     featured = []
     if not filters.active and page_obj.number == 1:
         featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
     page_obj.object_list = list(page_obj.object_list)
     prefetch_renditions([*featured, *page_obj.object_list], "hero_image", CARD_IMAGE_SPEC)
-    pks = opd_base.order_by().values("pk")
     return {
         "filters": filters,
         "news_page_obj": page_obj,
@@ -148,13 +199,10 @@ def build(index, request, opd=None):
         "ellipsis": Paginator.ELLIPSIS,
         "month_choices": sorted(MONTHS.items()),
         "featured_items": featured,
-        "archive": archive,
+        "archive": side["archive"],
         "type_choices": NewsType.choices,
-        # Semi-joins on ids (no DISTINCT over joined rows): cheap whatever the number of news.
-        "opd_choices": OPD.objects.filter(pk__in=base.order_by().values("owner_opd_id")).order_by("acronym"),
-        "tag_choices": Tag.objects.filter(
-            pk__in=NewsPageTag.objects.filter(content_object__in=pks).values("tag_id")
-        ).order_by("name"),
+        "opd_choices": side["opd_choices"],
+        "tag_choices": side["tag_choices"],
         "opd": opd,
         "feed_links": index.feed_links(request, opd=opd, news_type=filters.news_type),
     }

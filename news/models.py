@@ -87,15 +87,11 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("news index page")
 
-    def news_items(self):
-        """Live, public news under this newsroom whose publication time has come, newest first."""
-        return (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .filter(publication_date__lte=timezone.now())
-            .order_by("-publication_date", "-pk")
-        )
+    def news_items(self, include_future=False):
+        """Live, public news under this newsroom whose publication time has come, newest first
+        (with ``include_future``, also the items dated in the future)."""
+        items = NewsPage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
+        return items if include_future else items.filter(publication_date__lte=timezone.now())
 
     def listing_context(self, request, opd=None):
         from news import listing
