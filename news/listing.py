@@ -8,6 +8,7 @@ and the filter choices are derived data, kept in the cache until the content cha
 import re
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -15,6 +16,7 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 
 from taggit.models import Tag
 
@@ -108,8 +110,14 @@ def with_card_data(queryset):
     return queryset.select_related("owner_opd", "hero_image").defer_streamfields()
 
 
+class ArchiveMonth(NamedTuple):
+    year: int
+    month: int
+    label: str  # "Agustus 2025" / "August 2025", in the active language
+
+
 def archive_months(queryset, now=None):
-    """``([(year, [datetime of each month with news, newest first])], total, next_due)``, newest year first.
+    """``([(year, [ArchiveMonth of each month with news, newest first])], total, next_due)``, newest year first.
 
     ``queryset`` may hold items dated in the future: only those dated up to ``now`` are archived and
     counted, and ``next_due`` is the earliest date still to come (None when there is none).
@@ -127,7 +135,11 @@ def archive_months(queryset, now=None):
         .order_by("-month")
     )
     rows = list(rows)
-    months = [row["month"] for row in rows if row["count"]]
+    months = [
+        ArchiveMonth(row["month"].year, row["month"].month, date_format(row["month"], "F Y"))
+        for row in rows
+        if row["count"]
+    ]
     archive = [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
     next_due = min((row["next_due"] for row in rows if row["next_due"]), default=None)
     return archive, sum(row["count"] for row in rows), next_due
