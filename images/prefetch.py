@@ -1,4 +1,5 @@
-"""Fetch the renditions a listing shows in one query, for the items on the page only."""
+"""Fetch the renditions a page shows at once: a listing's in one query for the items on the page only,
+a single image's several sizes in one cache lookup."""
 
 from django.db.models import Prefetch, prefetch_related_objects
 
@@ -13,3 +14,10 @@ def prefetch_renditions(items, image_field, filter_spec):
         [item for item in items if getattr(item, f"{image_field}_id", None)],
         Prefetch(f"{image_field}__renditions", queryset=renditions),
     )
+
+
+def fetch_renditions(image, *filter_specs):
+    """Get the ``filter_specs`` renditions of ``image`` together (one cache read and one write, instead of a
+    read and a write per ``{% image %}``) and keep them on the image, so that ``{% image %}`` and
+    ``get_rendition()`` find them there."""
+    image.prefetched_renditions = list(image.get_renditions(*filter_specs).values())

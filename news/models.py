@@ -41,12 +41,17 @@ from editorial.panels import TranslationStatusPanel
 from home import bilingual, routing
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
+from images.prefetch import fetch_renditions
+from news import structured_data
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
 from search.fields import SiteSearchField
 
 # Page types a news item may be linked to. They live in apps built separately, so they are named by
 # label (never imported); pages of any other type are refused with a form error.
 RELATABLE_PAGE_TYPES = ("heritage_pages.HeritageSitePage", "smartcity.SmartCityProgrammePage")
+
+# The article's hero image as templates/news/news_page.html shows it.
+HERO_IMAGE_SPEC = "width-1200|format-webp"
 
 # A 16-digit run looks like a NIK (the national ID number): never published (UU 27/2022 PDP).
 NIK_PATTERN = re.compile(r"(?<!\d)\d{16}(?!\d)")
@@ -531,6 +536,9 @@ class NewsPage(BilingualPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.hero_image:
+            # The sizes the template and the JSON-LD show, from the cache in one go.
+            fetch_renditions(self.hero_image, structured_data.SHARE_IMAGE_SPEC, HERO_IMAGE_SPEC)
         # Titles and URLs only: the generic pages will do, no query per link for its specific type.
         context["related_links"] = [link.page for link in self.related_pages.select_related("page") if link.page.live]
         newsroom = self.newsroom

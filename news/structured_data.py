@@ -31,10 +31,14 @@ def _organisation(opd):
     return data
 
 
+# The link-preview image (templates/news/news_page.html, block og_image) and the JSON-LD image.
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
 def _image_url(page, request):
     if not page.hero_image:
         return None
-    return request.build_absolute_uri(page.hero_image.get_rendition("fill-1200x630|format-jpeg").url)
+    return request.build_absolute_uri(page.hero_image.get_rendition(SHARE_IMAGE_SPEC).url)
 
 
 def article_data(page, request, publisher_name):
