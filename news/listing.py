@@ -154,7 +154,6 @@ def with_opds(items):
     opds = remember("news:opds", lambda: {opd.pk: opd for opd in OPD.objects.all()})
     for item in items:
         item.owner_opd = opds.get(item.owner_opd_id)
-    return items
 
 
 class ArchiveMonth(NamedTuple):
@@ -248,8 +247,9 @@ def build(index, request, opd=None):
     page_obj = paginator.get_page(request.GET.get("page"))
     featured = []
     if not filters.active and page_obj.number == 1:
-        featured = with_opds(list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT]))
-    page_obj.object_list = with_opds(list(page_obj.object_list))
+        featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
+    page_obj.object_list = list(page_obj.object_list)
+    with_opds([*featured, *page_obj.object_list])
     prefetch_renditions([*featured, *page_obj.object_list], "hero_image", CARD_IMAGE_SPEC)
     return {
         "filters": filters,
