@@ -23,7 +23,7 @@ from taggit.models import Tag
 from home.caching import remember
 from home.models import OPD
 from images.prefetch import prefetch_renditions
-from news.models import NewsPageTag, NewsType
+from news.models import NewsPageTag, NewsType, with_opds
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
@@ -144,16 +144,8 @@ CARD_FIELDS = (
 
 
 def with_card_data(queryset):
-    """What a news card shows, in the same query: only the columns it reads (OPDs: see ``with_opds``)."""
+    """What a news card shows, in the same query: only the columns it reads (OPDs: ``news.models.with_opds``)."""
     return queryset.select_related("hero_image").only(*CARD_FIELDS)
-
-
-def with_opds(items):
-    """Give each item its publishing OPD from the cached list of OPDs (no join, one instance per OPD)."""
-    # Not per language: an OPD instance carries its name in every language.
-    opds = remember("news:opds", lambda: {opd.pk: opd for opd in OPD.objects.all()})
-    for item in items:
-        item.owner_opd = opds.get(item.owner_opd_id)
 
 
 class ArchiveMonth(NamedTuple):

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -39,6 +39,7 @@ from taggit.models import TaggedItemBase
 
 from editorial.panels import TranslationStatusPanel
 from home import bilingual, routing
+from home.caching import remember
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from images.prefetch import fetch_renditions
@@ -49,6 +50,9 @@ from search.fields import SiteSearchField
 # Page types a news item may be linked to. They live in apps built separately, so they are named by
 # label (never imported); pages of any other type are refused with a form error.
 RELATABLE_PAGE_TYPES = ("heritage_pages.HeritageSitePage", "smartcity.SmartCityProgrammePage")
+
+# What a link to a page reads: its URL (per language), its title (per language), whether it is live.
+RELATED_LINK_FIELDS = ("path", "depth", "url_path", "title", "live", "content_type", "locale", "translation_key")
 
 # The article's hero image as templates/news/news_page.html shows it.
 HERO_IMAGE_SPEC = "width-1200|format-webp"
@@ -387,12 +391,23 @@ class NewsPage(BilingualPageMixin, Page):
     subpage_types = []
 
     objects = CityPageManager()
-    # What the article's template and JSON-LD show, fetched with the page when it is served.
-    serve_select_related = ["owner_opd", "hero_image", "event_organiser"]
-    serve_prefetch_related = [
-        Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
-        "co_opds",
-    ]
+    # What the article's template and JSON-LD show, fetched with the page when it is served (the
+    # publishing and organising OPDs come from the cached OPD map, see get_context).
+    serve_select_related = ["hero_image"]
+
+    @classproperty
+    def serve_prefetch_related(cls):
+        return [
+            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
+            "co_opds",
+            # The related links show a title and a URL.
+            Prefetch(
+                "related_pages",
+                queryset=NewsRelatedPage.objects.select_related("page").only(
+                    "news_page", "sort_order", *(f"page__{name}" for name in RELATED_LINK_FIELDS)
+                ),
+            ),
+        ]
 
     base_form_class = NewsPageForm
 
@@ -536,11 +551,16 @@ class NewsPage(BilingualPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        with_opds([self], "owner_opd", "event_organiser")
         if self.hero_image:
             # The sizes the template and the JSON-LD show, from the cache in one go.
             fetch_renditions(self.hero_image, structured_data.SHARE_IMAGE_SPEC, HERO_IMAGE_SPEC)
-        # Titles and URLs only: the generic pages will do, no query per link for its specific type.
-        context["related_links"] = [link.page for link in self.related_pages.select_related("page") if link.page.live]
+        # Titles and URLs only: the generic pages will do, no query per link for its specific type
+        # (prefetched when served; a preview's links are in memory and fetch their pages).
+        related = self.related_pages.all()
+        if "related_pages" not in getattr(self, "_prefetched_objects_cache", {}):
+            related = related.select_related("page")
+        context["related_links"] = [link.page for link in related if link.page.live]
         newsroom = self.newsroom
         if newsroom is not None:
             newsroom_url = newsroom.get_url(request)
@@ -580,6 +600,29 @@ class NewsRelatedPage(Orderable):
             raise ValidationError(
                 {"page": _("Choose a heritage site or a smart city programme; other pages cannot be linked here.")}
             )
+
+
+def opd_map():
+    """Every OPD by id, kept with ``home.caching.remember`` until the content changes.
+
+    Not per language: an OPD instance carries its name in every language.
+    """
+    return remember("news:opds", lambda: {opd.pk: opd for opd in OPD.objects.all()})
+
+
+def with_opds(items, *fields):
+    """Give ``items`` their OPDs (``fields``, ``owner_opd`` by default) from ``opd_map()``: no join, no query
+    per item, one instance per OPD. An OPD already fetched with an item is kept."""
+    fields = fields or ("owner_opd",)
+    opds = None
+    for item in items:
+        for name in fields:
+            opd_id = getattr(item, f"{name}_id")
+            if opd_id is None or item._meta.get_field(name).is_cached(item):
+                continue
+            opds = opds if opds is not None else opd_map()
+            if opd_id in opds:
+                setattr(item, name, opds[opd_id])
 
 
 def related_news(page, limit=5):
