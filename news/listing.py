@@ -8,7 +8,6 @@ and the filter choices are derived data, kept in the cache until the content cha
 import re
 from dataclasses import dataclass
 from itertools import groupby
-from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -148,14 +147,9 @@ def with_card_data(queryset):
     return queryset.select_related("hero_image").only(*CARD_FIELDS)
 
 
-class ArchiveMonth(NamedTuple):
-    year: int
-    month: int
-    label: str  # "Agustus 2025" / "August 2025", in the active language
-
-
 def archive_months(queryset, now=None):
-    """``([(year, [ArchiveMonth of each month with news, newest first])], total, next_due)``, newest year first.
+    """``([(year, [month, …])], total, next_due)``, newest year first, each month with news newest first as
+    ``{"year": 2025, "month": 8, "label": "Agustus 2025"}`` (the label in the active language).
 
     ``queryset`` may hold items dated in the future: only those dated up to ``now`` are archived and
     counted, and ``next_due`` is the earliest date still to come (None when there is none).
@@ -174,11 +168,11 @@ def archive_months(queryset, now=None):
     )
     rows = list(rows)
     months = [
-        ArchiveMonth(row["month"].year, row["month"].month, date_format(row["month"], "F Y"))
+        {"year": row["month"].year, "month": row["month"].month, "label": date_format(row["month"], "F Y")}
         for row in rows
         if row["count"]
     ]
-    archive = [(year, list(group)) for year, group in groupby(months, key=lambda month: month.year)]
+    archive = [(year, list(group)) for year, group in groupby(months, key=lambda month: month["year"])]
     next_due = min((row["next_due"] for row in rows if row["next_due"]), default=None)
     return archive, sum(row["count"] for row in rows), next_due
 
@@ -201,8 +195,13 @@ def _sidebar_data(index, opd):
         # The per-OPD view has no OPD filter, so it needs no OPD choices.
         "opd_choices": []
         if opd
-        else list(OPD.objects.filter(pk__in=current.order_by().values("owner_opd_id")).order_by("acronym")),
-        "tag_choices": list(Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")),
+        else [
+            {"pk": choice.pk, "slug": choice.slug, "acronym": choice.acronym, "name": choice.name}
+            for choice in OPD.objects.filter(pk__in=current.order_by().values("owner_opd_id")).order_by("acronym")
+        ],
+        "tag_choices": list(
+            Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name").values("pk", "slug", "name")
+        ),
     }
 
 
@@ -210,7 +209,8 @@ SIDEBAR_STEPS = 5
 
 
 def sidebar(index, opd=None):
-    """The archive (with the number of items it covers) and the filter choices, as plain data.
+    """The archive (with the number of items it covers) and the filter choices, as plain data (dicts, which
+    templates read without trying other lookups first).
 
     Kept with ``home.caching.remember`` until the content changes, per language, newsroom and OPD view.
     They depend on the clock too: an item dated in the future joins them when its time comes. So the data

@@ -209,8 +209,8 @@ class CachedSidebarTests(TestCase):
         return {
             "count": context["news_page_obj"].paginator.count,
             "titles": titles(response),
-            "tags": [tag.name for tag in context["tag_choices"]],
-            "opds": [opd.acronym for opd in context["opd_choices"]],
+            "tags": [tag["name"] for tag in context["tag_choices"]],
+            "opds": [opd["acronym"] for opd in context["opd_choices"]],
             "months": [month for _year, months in context["archive"] for month in months],
         }
 
@@ -228,7 +228,7 @@ class CachedSidebarTests(TestCase):
         self.assertEqual(after["count"], 2)
         self.assertEqual(after["tags"], ["kota", "sampah"])
         self.assertEqual(after["opds"], ["DLH", "Diskominfo"])
-        self.assertIn((2020, 1), [(month.year, month.month) for month in after["months"]])
+        self.assertIn((2020, 1), [(month["year"], month["month"]) for month in after["months"]])
 
     def test_a_future_item_joins_when_its_time_comes(self):
         """An item dated in the future is absent, and is counted (archive and tags too) as soon as it is due."""
@@ -246,7 +246,7 @@ class CachedSidebarTests(TestCase):
                 self.assertEqual(after["count"], 2)
                 self.assertTrue({"Berita nanti", "Later news"} & after["titles"])
                 self.assertIn("nanti", after["tags"])
-                self.assertIn((due.year, due.month), [(month.year, month.month) for month in after["months"]])
+                self.assertIn((due.year, due.month), [(month["year"], month["month"]) for month in after["months"]])
 
 
 class NewsIndexQueryCountTests(TestCase):
