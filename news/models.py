@@ -9,12 +9,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Prefetch
+from django.db import connection, models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.functional import cached_property, classproperty
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -393,21 +392,7 @@ class NewsPage(BilingualPageMixin, Page):
     objects = CityPageManager()
     # What the article's template and JSON-LD show, fetched with the page when it is served (the
     # publishing and organising OPDs come from the cached OPD map, see get_context).
-    serve_select_related = ["hero_image"]
-
-    @classproperty
-    def serve_prefetch_related(cls):
-        return [
-            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
-            "co_opds",
-            # The related links show a title and a URL.
-            Prefetch(
-                "related_pages",
-                queryset=NewsRelatedPage.objects.select_related("page").only(
-                    "news_page", "sort_order", *(f"page__{name}" for name in RELATED_LINK_FIELDS)
-                ),
-            ),
-        ]
+    serve_select_related = ["hero_image"]  # its tags, co-organising OPDs and related pages: see get_context
 
     base_form_class = NewsPageForm
 
@@ -549,18 +534,51 @@ class NewsPage(BilingualPageMixin, Page):
                 return ancestor.specific_deferred
         return NewsIndexPage.objects.ancestor_of(self).first()
 
+    def _links_from_database(self):
+        """The tags, co-organising OPDs and related pages the article shows, in one query (two when it has
+        related pages): their ids from the three link tables at once (``_link_rows``, the tags' names with
+        them), the OPDs from the cached OPD map, the related pages' titles and URLs in a second query."""
+
+        rows = _link_rows(self.pk)
+        tags, opd_ids, page_order = [], [], {}
+        for row_kind, target_id, _order, name, slug in sorted(rows, key=lambda row: (row[0], row[2] or 0, row[1])):
+            if row_kind == "tag":
+                tags.append({"name": name, "slug": slug})
+            elif row_kind == "opd":
+                opd_ids.append(target_id)
+            else:
+                page_order.setdefault(target_id, len(page_order))
+        opds = opd_map() if opd_ids else {}
+        co_opds = [opds[opd_id] for opd_id in opd_ids if opd_id in opds]
+        if len(co_opds) < len(opd_ids):  # an OPD newer than the map: cannot happen, but never show less
+            co_opds = list(OPD.objects.filter(pk__in=opd_ids))
+        # Titles and URLs only: the generic pages will do, no query per link for its specific type.
+        related = []
+        if page_order:
+            related = sorted(
+                Page.objects.filter(pk__in=page_order, live=True).only(*RELATED_LINK_FIELDS),
+                key=lambda page: page_order[page.pk],
+            )
+        return {"tags": tags, "co_opds": sorted(co_opds, key=lambda opd: opd.acronym), "related_links": related}
+
+    def _links_in_memory(self):
+        """The same for a preview: from the revision being previewed, not from the database."""
+        return {
+            "tags": [{"name": item.tag.name, "slug": item.tag.slug} for item in self.tagged_items.all()],
+            "co_opds": sorted(self.co_opds.all(), key=lambda opd: opd.acronym),
+            "related_links": [link.page for link in self.related_pages.all() if link.page.live],
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         with_opds([self], "owner_opd", "event_organiser")
         if self.hero_image:
             # The sizes the template and the JSON-LD show, from the cache in one go.
             fetch_renditions(self.hero_image, structured_data.SHARE_IMAGE_SPEC, HERO_IMAGE_SPEC)
-        # Titles and URLs only: the generic pages will do, no query per link for its specific type
-        # (prefetched when served; a preview's links are in memory and fetch their pages).
-        related = self.related_pages.all()
-        if "related_pages" not in getattr(self, "_prefetched_objects_cache", {}):
-            related = related.select_related("page")
-        context["related_links"] = [link.page for link in related if link.page.live]
+        if getattr(request, "is_preview", False):
+            context.update(self._links_in_memory())
+        else:
+            context.update(self._links_from_database())
         newsroom = self.newsroom
         if newsroom is not None:
             newsroom_url = newsroom.get_url(request)
@@ -600,6 +618,33 @@ class NewsRelatedPage(Orderable):
             raise ValidationError(
                 {"page": _("Choose a heritage site or a smart city programme; other pages cannot be linked here.")}
             )
+
+
+def _link_rows(page_id):
+    """``(kind, id, order, name, slug)`` of a news page's tags, co-organising OPDs and related pages, in one
+    query: a UNION ALL of the three link tables. Written in SQL because the ORM cannot keep the columns of
+    annotated ``values_list()`` querysets in the same order across a union; table and column names come
+    from the models, the page id is a parameter."""
+    quote = connection.ops.quote_name
+    tagged, tag = NewsPageTag._meta, NewsPageTag._meta.get_field("tag").related_model._meta
+    co_opds = NewsPage.co_opds.through._meta
+    related = NewsRelatedPage._meta
+
+    def column(meta, name):
+        return f"{quote(meta.db_table)}.{quote(meta.get_field(name).column)}"
+
+    sql = (
+        f"SELECT 'tag', {column(tagged, 'tag')}, {column(tagged, 'id')}, {column(tag, 'name')}, {column(tag, 'slug')}"
+        f" FROM {quote(tagged.db_table)} INNER JOIN {quote(tag.db_table)}"
+        f" ON {column(tag, 'id')} = {column(tagged, 'tag')} WHERE {column(tagged, 'content_object')} = %s"
+        f" UNION ALL SELECT 'opd', {column(co_opds, 'opd')}, {column(co_opds, 'id')}, '', ''"
+        f" FROM {quote(co_opds.db_table)} WHERE {column(co_opds, 'newspage')} = %s"
+        f" UNION ALL SELECT 'page', {column(related, 'page')}, {column(related, 'sort_order')}, '', ''"
+        f" FROM {quote(related.db_table)} WHERE {column(related, 'news_page')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page_id] * 3)
+        return cursor.fetchall()
 
 
 def opd_map():

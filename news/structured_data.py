@@ -41,8 +41,11 @@ def _image_url(page, request):
     return request.build_absolute_uri(page.hero_image.get_rendition(SHARE_IMAGE_SPEC).url)
 
 
-def article_data(page, request, publisher_name):
-    """The NewsArticle (and, for event news, the Event) describing ``page``, as plain dicts."""
+def article_data(page, request, publisher_name, keywords=None):
+    """The NewsArticle (and, for event news, the Event) describing ``page``, as plain dicts.
+
+    ``keywords``: the tag names, when the caller has them already (the article's view has).
+    """
     url = page.get_full_url(request)
     article = {
         "@context": "https://schema.org",
@@ -58,7 +61,8 @@ def article_data(page, request, publisher_name):
         "author": _organisation(page.owner_opd),
         "publisher": {"@type": "GovernmentOrganization", "name": publisher_name},
     }
-    keywords = [tagged.tag.name for tagged in page.tagged_items.all()]
+    if keywords is None:
+        keywords = [tagged.tag.name for tagged in page.tagged_items.all()]
     if keywords:
         article["keywords"] = keywords
     image = _image_url(page, request)

@@ -21,7 +21,9 @@ def news_json_ld(context, page):
     """schema.org NewsArticle (plus Event for event news) for ``page``."""
     request = context["request"]
     publisher = SiteSettings.for_request(request).city_name
-    return structured_data.json_ld_script(structured_data.article_data(page, request, publisher))
+    tags = context.get("tags")
+    keywords = [tag["name"] for tag in tags] if tags is not None else None
+    return structured_data.json_ld_script(structured_data.article_data(page, request, publisher, keywords))
 
 
 @register.filter

@@ -53,7 +53,7 @@ NEWS_INDEX = 5  # first page, unfiltered or filtered by type
 NEWS_INDEX_PAGE_2 = 4  # no featured items after the first page
 NEWS_INDEX_TAG = 6  # the tag is looked up
 NEWS_INDEX_OPD = 5
-NEWS_PAGE = 5
+NEWS_PAGE = 4  # the tags, co-organising OPDs and related pages in one query, the related pages in one more
 MASTERPLAN = 9
 DIMENSION = 3
 # 2 for every deep page (the route and the page; the site, its home page and settings come from the

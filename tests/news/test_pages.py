@@ -4,6 +4,7 @@ import json
 import re
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -21,7 +22,11 @@ JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', r
 
 
 def json_ld(response):
-    return json.loads(JSON_LD_RE.search(response.content.decode()).group(1))
+    return json_ld_of(response.content.decode())
+
+
+def json_ld_of(html):
+    return json.loads(JSON_LD_RE.search(html).group(1))
 
 
 class NewsTreeTests(WagtailPageTestCase):
@@ -181,6 +186,47 @@ class NewsPageTests(WagtailPageTestCase):
         data = news_form_data(title_ind="Pratinjau", title_en="Preview", slug_ind="pratinjau", slug_en="preview")
         self.assertPageIsPreviewable(page, mode="id", post_data=data)
         self.assertPageIsPreviewable(page, mode="en", post_data=data)
+
+    def test_tags_co_organisers_and_related_pages(self):
+        """The article shows its tags, its co-organising OPDs (by acronym) and its live related pages; a preview
+        shows those of the revision being edited, not the published ones."""
+        from heritage_pages.models import HeritageSitePage
+        from news.models import NewsRelatedPage
+        from tests.factories.heritage_pages import heritage_index, heritage_site
+
+        bappeda = factories.opd("bappeda", "Bappeda", "Badan Perencanaan")
+        sites = heritage_index(self.home)
+        live_site = heritage_site(sites, "Situs hidup", "Live site")
+        draft_site = heritage_site(sites, "Situs draf", "Draft site")
+        HeritageSitePage.objects.filter(pk=draft_site.pk).update(live=False)
+        page = factories.news_page(self.room, "Berita tautan", "Linked news", tags=["zaitun", "anggrek"])
+        page.co_opds.add(self.dlh, bappeda)
+        page.save()  # a ParentalManyToManyField is written on save
+        NewsRelatedPage.objects.create(news_page=page, page=draft_site, sort_order=0)
+        NewsRelatedPage.objects.create(news_page=page, page=live_site, sort_order=1)
+        html = self.client.get(page_url(page, "id")).content.decode()
+        self.assertIn("Bersama Badan Perencanaan, Dinas Lingkungan Hidup", html)
+        self.assertIn('<meta property="article:tag" content="zaitun">', html)
+        self.assertIn('?tag=anggrek">anggrek</a>', html)
+        self.assertIn("Situs hidup", html)
+        self.assertNotIn("Situs draf", html)
+        self.assertEqual(json_ld_of(html)[0]["keywords"], ["zaitun", "anggrek"])
+
+        data = news_form_data(
+            title_ind="Berita tautan",
+            title_en="Linked news",
+            slug_ind="berita-tautan",
+            slug_en="linked-news",
+            tags="pratinjau",
+            co_opds=[self.diskominfo.pk],
+        )
+        preview_path = reverse("wagtailadmin_pages:preview_on_edit", kwargs={"page_id": page.pk})
+        self.client.post(preview_path, data=data, QUERYSTRING="mode=id")
+        preview = self.client.get(preview_path, data={"mode": "id"}).content.decode()
+        self.assertIn('<meta property="article:tag" content="pratinjau">', preview)
+        self.assertNotIn("zaitun", preview)
+        self.assertIn("Bersama Dinas Komunikasi dan Informatika", preview)
+        self.assertNotIn("Badan Perencanaan", preview)
 
     def test_newsroom_redirects_to_the_stable_opd_view(self):
         """An OPD newsroom's own URL sends visitors to the city newsroom's per-OPD view."""
