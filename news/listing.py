@@ -143,7 +143,7 @@ CARD_FIELDS = (
 
 
 def with_card_data(queryset):
-    """What a news card shows, in the same query: only the columns it reads (OPDs: ``news.models.with_opds``)."""
+    """What a news card shows, in the same query: only the columns it reads (OPDs: ``sidebar()["opds"]``)."""
     return queryset.select_related("hero_image").only(*CARD_FIELDS)
 
 
@@ -178,7 +178,7 @@ def archive_months(queryset, now=None):
 
 
 def _sidebar_data(index, opd):
-    """What ``sidebar()`` keeps: three queries."""
+    """What ``sidebar()`` keeps: three queries (archive, OPDs, tags)."""
     now = timezone.now()
     everything = index.news_items(include_future=True)  # the archive query tells the next date to come
     current = everything.filter(publication_date__lte=now)
@@ -188,16 +188,18 @@ def _sidebar_data(index, opd):
     # Semi-joins on ids (no DISTINCT over joined rows): cheap whatever the number of news.
     scoped = current.filter(owner_opd=opd) if opd else current
     tagged = NewsPageTag.objects.filter(content_object__in=scoped.order_by().values("pk"))
+    # The OPDs publishing here: the OPD filter's choices, and the cards' OPDs (``with_opds``).
+    opds = list(OPD.objects.filter(pk__in=scoped.order_by().values("owner_opd_id")).order_by("acronym"))
     return {
         "archive": archive,
         "archive_total": total,
         "next_due": next_due,
+        "opds": {choice.pk: choice for choice in opds},
         # The per-OPD view has no OPD filter, so it needs no OPD choices.
         "opd_choices": []
         if opd
         else [
-            {"pk": choice.pk, "slug": choice.slug, "acronym": choice.acronym, "name": choice.name}
-            for choice in OPD.objects.filter(pk__in=current.order_by().values("owner_opd_id")).order_by("acronym")
+            {"pk": choice.pk, "slug": choice.slug, "acronym": choice.acronym, "name": choice.name} for choice in opds
         ],
         "tag_choices": list(
             Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name").values("pk", "slug", "name")
@@ -209,8 +211,8 @@ SIDEBAR_STEPS = 5
 
 
 def sidebar(index, opd=None):
-    """The archive (with the number of items it covers) and the filter choices, as plain data (dicts, which
-    templates read without trying other lookups first).
+    """The archive (with the number of items it covers), the filter choices as plain data (dicts, which
+    templates read without trying other lookups first) and the OPDs publishing in this view, by id.
 
     Kept with ``home.caching.remember`` until the content changes, per language, newsroom and OPD view.
     They depend on the clock too: an item dated in the future joins them when its time comes. So the data
@@ -241,7 +243,7 @@ def build(index, request, opd=None):
     if not filters.active and page_obj.number == 1:
         featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
     page_obj.object_list = list(page_obj.object_list)
-    with_opds([*featured, *page_obj.object_list])
+    with_opds([*featured, *page_obj.object_list], opds=side["opds"])
     prefetch_renditions([*featured, *page_obj.object_list], "hero_image", CARD_IMAGE_SPEC)
     return {
         "filters": filters,

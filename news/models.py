@@ -655,11 +655,11 @@ def opd_map():
     return remember("news:opds", lambda: {opd.pk: opd for opd in OPD.objects.all()})
 
 
-def with_opds(items, *fields):
-    """Give ``items`` their OPDs (``fields``, ``owner_opd`` by default) from ``opd_map()``: no join, no query
-    per item, one instance per OPD. An OPD already fetched with an item is kept."""
+def with_opds(items, *fields, opds=None):
+    """Give ``items`` their OPDs (``fields``, ``owner_opd`` by default) from ``opds`` (by id; ``opd_map()``
+    when not given): no join, no query per item, one instance per OPD. An OPD already fetched with an item
+    is kept; one missing from ``opds`` is left to Django to fetch."""
     fields = fields or ("owner_opd",)
-    opds = None
     for item in items:
         for name in fields:
             opd_id = getattr(item, f"{name}_id")

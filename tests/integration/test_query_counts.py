@@ -47,8 +47,8 @@ HERITAGE_INDEX = 5
 # then one query for each inline list (gallery, documents, sources) that has rows.
 HERITAGE_SITE = 4  # an area with sites, gallery images and sources
 HERITAGE_SITE_NO_LISTS = 2  # a site in it, without gallery, documents or sources
-# The newsroom's archive and filter choices are cached until the content changes (news/listing.py):
-# a first view after a change costs 3 more (NEWS_INDEX_OPD: 2 more).
+# The newsroom's archive, filter choices and OPDs are cached until the content changes (news/listing.py):
+# a first view after a change costs 3 more (archive, OPDs, tags).
 NEWS_INDEX = 5  # first page, unfiltered or filtered by type
 NEWS_INDEX_PAGE_2 = 4  # no featured items after the first page
 NEWS_INDEX_TAG = 6  # the tag is looked up
