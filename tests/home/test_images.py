@@ -9,7 +9,7 @@ from django.utils import translation
 
 from home.demo import demo_image
 from images.models import CityImage
-from images.prefetch import prefetch_renditions
+from images.prefetch import fetch_renditions, prefetch_renditions
 from news.listing import CARD_IMAGE_SPEC
 
 
@@ -86,3 +86,21 @@ class PrefetchedRenditionTests(TestCase):
         rendition = card.image.get_rendition("width-100")
         self.assertEqual(rendition.width, 100)
         self.assertEqual(card.image.get_rendition("width-100").pk, rendition.pk)
+
+    def test_an_image_s_sizes_come_from_one_cache_read(self):
+        """``fetch_renditions``: created once; then one cache read, no write and no query, and ``{% image %}``
+        uses what it found."""
+        image = demo_image("Gonggong", "Tugu Gonggong", "Gonggong monument", (30, 90, 60))
+        fetch_renditions(image, "width-100", "fill-50x50")  # created and cached
+        image = CityImage.objects.get(pk=image.pk)
+        cache = caches["renditions"]
+        with (
+            self.assertNumQueries(0),
+            mock.patch.object(cache, "set_many", wraps=cache.set_many) as cache_set_many,
+            mock.patch.object(cache, "get_many", wraps=cache.get_many) as cache_get_many,
+        ):
+            fetch_renditions(image, "width-100", "fill-50x50")
+            html = Template("{% load wagtailimages_tags %}{% image img width-100 %}").render(Context({"img": image}))
+        self.assertEqual(cache_get_many.call_count, 1)
+        cache_set_many.assert_not_called()
+        self.assertIn('width="100"', html)
