@@ -8,9 +8,10 @@ Publishing, unpublishing, moving or deleting a page purges, in every language:
 Site settings and OPDs appear on every page, so changing them purges the whole page cache.
 
 Derived data (a newsroom's archive months, filter choices, site settings) is cached with
-``remember()`` under the *content version*: a number that changes whenever a page, an OPD, an image,
-a tag or the site settings are saved or deleted. Nothing has to know which entries a change touches:
-after any change every entry is recomputed on first use, and the old ones expire by themselves.
+``remember()`` under the *content version*: a number that changes whenever a page, a view restriction,
+an OPD, an image, a tag or the site settings are saved or deleted. Nothing has to know which entries a
+change touches: after any change every entry is recomputed on first use, and the old ones expire by
+themselves.
 """
 
 import functools
@@ -178,14 +179,15 @@ def _content_changed(sender, instance, **kwargs):
 
 @functools.cache
 def _watched_models():
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
 
     from taggit.models import Tag
 
     from home.models import OPD, SiteSettings
     from images.models import CityImage
 
-    return (Page, Site, SiteSettings, OPD, CityImage, Tag)
+    # View restrictions decide what public() lists (related news, archives, menus).
+    return (Page, PageViewRestriction, Site, SiteSettings, OPD, CityImage, Tag)
 
 
 def connect():

@@ -52,6 +52,15 @@ class RememberTests(TestCase):
         page = standard_page(title_ind="Hapus", slug_ind="hapus")
         self.assert_change_recomputes(page.delete)
 
+    def test_a_new_view_restriction_recomputes(self):
+        """Restrictions decide what public() lists, so derived lists are made again."""
+        from wagtail.models import PageViewRestriction
+
+        page = standard_page(title_ind="Intranet", slug_ind="intranet")
+        self.assert_change_recomputes(
+            lambda: PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        )
+
     def test_an_opd_change_recomputes(self):
         self.assert_change_recomputes(
             lambda: OPD.objects.create(name_ind="Dinas Uji", name_en="Test Agency", acronym="DU", slug="du")
