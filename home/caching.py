@@ -160,16 +160,30 @@ def remember(key, compute, timeout=DERIVED_TIMEOUT):
     The key must name everything the value depends on except the content: the language, a page's id,
     the filter. Values are pickled, so return plain data or model instances, never querysets.
     """
-    cache = caches["default"]
-    full_key = f"derived:{key}:{content_version()}"
-    value = cache.get(full_key, _MISSING)
+    value = recall(key)
     if value is _MISSING:
         value = compute()
-        cache.set(full_key, value, timeout)
+        keep(key, value, timeout)
     return value
 
 
+def recall(key):
+    """The value kept for ``key`` under the current content version, or ``MISSING``."""
+    return caches["default"].get(_derived_key(key), _MISSING)
+
+
+def keep(key, value, timeout=DERIVED_TIMEOUT):
+    """Keep ``value`` for ``key`` until the content changes: ``remember()`` in two steps, for a caller
+    that decides after computing whether the value is worth keeping."""
+    caches["default"].set(_derived_key(key), value, timeout)
+
+
+def _derived_key(key):
+    return f"derived:{key}:{content_version()}"
+
+
 _MISSING = object()
+MISSING = _MISSING
 
 
 def _content_changed(sender, instance, **kwargs):

@@ -15,6 +15,8 @@ The behaviour is that of wagtail-modeltranslation's route: a live RoutablePage o
 first chance at the rest of the path; the page reached must be live.
 """
 
+import hashlib
+
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import translation
@@ -23,6 +25,8 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
+
+from home import caching
 
 # Set on the page a request was routed to (see BilingualPageMixin.get_view_restrictions and
 # the breadcrumbs tag), and on the request (the main menu tag).
@@ -99,9 +103,30 @@ def _result(root, page, chain, request, subpath=None):
 
 
 def route(root, request, path_components):
-    """``root.route(request, path_components)`` for a site root page, in two queries."""
+    """``root.route(request, path_components)`` for a site root page, in two queries (one when the pages
+    on the way are in the shared cache).
+
+    The pages on the way to a URL that routed are kept with ``home.caching.keep`` until the content
+    changes (any page or view restriction saved or deleted): finding them is the costliest part of
+    routing (building ~10 rows of ~40 columns each). Paths that end in a 404 are not kept, so unknown
+    URLs cannot fill the cache.
+    """
     language = translation.get_language()
-    pages = _pages_on_the_way(root, path_components, language)
+    path_hash = hashlib.md5("/".join(path_components).encode(), usedforsecurity=False).hexdigest()
+    key = f"route:{root.pk}:{language}:{path_hash}"
+    pages = caching.recall(key)
+    if pages is caching.MISSING:
+        pages = _pages_on_the_way(root, path_components, language)
+        result = _route(root, request, path_components, language, pages)
+        for page in pages:  # keep the rows as fetched, not the specific pages routing made from them
+            page.__dict__.pop("specific", None)
+            page.__dict__.pop("specific_deferred", None)
+        caching.keep(key, pages)
+        return result
+    return _route(root, request, path_components, language, pages)
+
+
+def _route(root, request, path_components, language, pages):
     by_url = {_url_path(page, language): page for page in pages if page.path.startswith(root.path)}
     chain = [page for page in pages if len(page.path) <= len(root.path)]  # the root and its ancestors
     if not chain or chain[-1].pk != root.pk:

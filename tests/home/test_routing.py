@@ -92,3 +92,58 @@ class RoutingTests(TestCase):
             self.assertEqual(bilingual.page_url(self.deep, "en", request), "/en/about-the-city/history/")
             self.assertEqual(bilingual.page_url(self.deep, "id", request), "/id/tentang-kota/sejarah/")
             self.assertEqual(bilingual.page_url(self.about, "en", request), "/en/about-the-city/")
+
+
+class CachedRoutingTests(TestCase):
+    """The pages on the way to a URL come from the shared cache, and every change shows at once."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        cls.about = standard_page(cls.home, "Tentang Kota", "About the city", show_in_menus=True)
+        cls.deep = standard_page(cls.about, "Sejarah", "History")
+
+    def visit(self, path):
+        self.client.get(path)  # the first view keeps the pages on the way
+        return self.client.get(path)
+
+    def test_a_new_page_routes_at_once(self):
+        self.visit("/id/tentang-kota/")
+        standard_page(self.about, "Visi", "Vision")
+        self.assertEqual(self.client.get("/id/tentang-kota/visi/").status_code, 200)
+        self.assertEqual(self.client.get("/en/about-the-city/vision/").status_code, 200)
+
+    def test_an_unpublished_page_is_gone_at_once(self):
+        self.assertEqual(self.visit("/id/tentang-kota/sejarah/").status_code, 200)
+        self.deep.unpublish()
+        self.assertEqual(self.client.get("/id/tentang-kota/sejarah/").status_code, 404)
+
+    def test_a_new_restriction_applies_at_once(self):
+        self.assertEqual(self.visit("/en/about-the-city/history/").status_code, 200)
+        PageViewRestriction.objects.create(page=self.about, restriction_type=PageViewRestriction.LOGIN)
+        response = self.client.get("/en/about-the-city/history/")
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("login", response["Location"])
+        self.assertNotContains(self.client.get("/en/"), "About the city</a>")  # and the menu hides it
+
+    def test_a_renamed_slug_moves_the_page_at_once(self):
+        self.visit("/en/about-the-city/history/")
+        self.deep.slug_en = "our-history"
+        self.deep.save_revision().publish()
+        self.assertEqual(self.client.get("/en/about-the-city/our-history/").status_code, 200)
+        self.assertEqual(self.client.get("/en/about-the-city/history/").status_code, 404)
+
+    def test_unknown_paths_are_not_kept(self):
+        from django.core.cache import caches
+
+        from home.caching import content_version
+
+        def kept_routes():
+            suffix = f":{content_version()}"
+            return [key for key in caches["default"]._cache if ":derived:route:" in key and key.endswith(suffix)]
+
+        self.client.get("/id/tidak-ada/")
+        self.client.get("/id/tentang-kota/tidak-ada/")
+        self.assertEqual(kept_routes(), [])
+        self.visit("/id/tentang-kota/")
+        self.assertEqual(len(kept_routes()), 1)
