@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from home import bilingual
+from home import bilingual, caching
 from home.models import OPD
 from home.querysets import pages_of
 from search import text
@@ -216,11 +216,20 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
 
 
 def available_filters(language):
-    """The choices the search form offers: indexed content types, OPDs with indexed pages, years."""
-    entries = SearchEntry.objects.filter(language=language)
-    types = [(key, capfirst(model._meta.verbose_name)) for key, model in content_type_keys().items()]
-    opds = OPD.objects.filter(pk__in=entries.exclude(opd=None).values("opd_id")).order_by("acronym")
-    years = sorted(
-        {year for year in entries.exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True
-    )
-    return {"types": types, "opds": opds, "years": years, "current_year": datetime.date.today().year}
+    """The choices the search form offers: indexed content types, OPDs with indexed pages, years.
+
+    Kept with ``home.caching.remember`` until the content changes: the year list alone is a scan of
+    every index entry of the language.
+    """
+
+    def compute():
+        entries = SearchEntry.objects.filter(language=language)
+        with translation.override(language):
+            types = [(key, str(capfirst(model._meta.verbose_name))) for key, model in content_type_keys().items()]
+        opds = list(OPD.objects.filter(pk__in=entries.exclude(opd=None).values("opd_id")).order_by("acronym"))
+        years = sorted(
+            {year for year in entries.exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True
+        )
+        return {"types": types, "opds": opds, "years": years}
+
+    return {**caching.remember(f"search-filters:{language}", compute), "current_year": datetime.date.today().year}

@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from home import routing
+from home import caching, routing
 from home.querysets import pages_of
 
 register = template.Library()
@@ -19,7 +19,8 @@ def _site_root(request):
 def main_menu(context):
     """The home page's live, public children marked "show in menus".
 
-    Routing already found them for a page's request (home/routing.py); other views query them.
+    Routing already found them for a page's request (home/routing.py); other views (search) read them
+    from the shared cache.
     """
     request = context["request"]
     root = _site_root(request)
@@ -28,8 +29,10 @@ def main_menu(context):
         items = []
     elif routed_root == root.pk:
         items = routed_items
-    else:
-        items = pages_of(Page).child_of(root).live().public().in_menu()
+    else:  # kept until the content changes (the rows carry both languages' titles and paths)
+        items = caching.remember(
+            f"main-menu:{root.pk}", lambda: list(pages_of(Page).child_of(root).live().public().in_menu())
+        )
     current = context.get("page")
     return {
         "request": request,

@@ -62,8 +62,8 @@ DIMENSION = 2
 # related news come from the shared cache).
 PROGRAMME = 8
 # Site search runs its own engine SQL: on PostgreSQL the query text is parsed to a tsquery first.
-SEARCH = {"sqlite": {"id": 7, "en": 8}, "postgresql": {"id": 8, "en": 8}}
-SEARCH_PAGE_2 = {"sqlite": 5, "postgresql": 6}  # no promotions and no query log after the first page
+SEARCH = {"sqlite": {"id": 4, "en": 5}, "postgresql": {"id": 5, "en": 5}}
+SEARCH_PAGE_2 = {"sqlite": 2, "postgresql": 3}  # no promotions and no query log after the first page
 
 
 def both_languages(page):
