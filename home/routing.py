@@ -76,7 +76,12 @@ def _has_route(page, subpath):
 
 
 def _specific(page):
-    """The specific page, with the related objects its class declares it shows."""
+    """The specific page, with the related objects its class declares it shows, kept in the shared cache
+    until the content changes (the rows as fetched: routing sets its attributes on each request's copy)."""
+    return caching.remember(f"routed-page:{page.pk}", lambda: _fetch_specific(page))
+
+
+def _fetch_specific(page):
     model = page.specific_class
     select = getattr(model, "serve_select_related", ())
     prefetch = getattr(model, "serve_prefetch_related", ())
