@@ -161,7 +161,7 @@ def remember(key, compute, timeout=DERIVED_TIMEOUT):
     the filter. Values are pickled, so return plain data or model instances, never querysets.
     """
     value = recall(key)
-    if value is _MISSING:
+    if value is MISSING:
         value = compute()
         keep(key, value, timeout)
     return value
@@ -169,7 +169,7 @@ def remember(key, compute, timeout=DERIVED_TIMEOUT):
 
 def recall(key):
     """The value kept for ``key`` under the current content version, or ``MISSING``."""
-    return caches["default"].get(_derived_key(key), _MISSING)
+    return caches["default"].get(_derived_key(key), MISSING)
 
 
 def keep(key, value, timeout=DERIVED_TIMEOUT):
@@ -182,8 +182,7 @@ def _derived_key(key):
     return f"derived:{key}:{content_version()}"
 
 
-_MISSING = object()
-MISSING = _MISSING
+MISSING = object()
 
 
 def _content_changed(sender, instance, **kwargs):

@@ -108,8 +108,8 @@ def _result(root, page, chain, request, subpath=None):
 
 
 def route(root, request, path_components):
-    """``root.route(request, path_components)`` for a site root page, in two queries (one when the pages
-    on the way are in the shared cache).
+    """``root.route(request, path_components)`` for a site root page, in two queries (none when the pages
+    on the way and the routed page are in the shared cache).
 
     The pages on the way to a URL that routed are kept with ``home.caching.keep`` until the content
     changes (any page or view restriction saved or deleted): finding them is the costliest part of
