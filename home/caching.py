@@ -178,6 +178,18 @@ def keep(key, value, timeout=DERIVED_TIMEOUT):
     caches["default"].set(_derived_key(key), value, timeout)
 
 
+def recall_many(keys):
+    """``{key: value}`` for those of ``keys`` kept under the current content version (one cache read)."""
+    derived = {_derived_key(key): key for key in keys}
+    return {derived[found]: value for found, value in caches["default"].get_many(list(derived)).items()}
+
+
+def keep_many(values, timeout=DERIVED_TIMEOUT):
+    """``keep()`` for each ``{key: value}`` of ``values`` (one cache write)."""
+    if values:
+        caches["default"].set_many({_derived_key(key): value for key, value in values.items()}, timeout)
+
+
 def _derived_key(key):
     return f"derived:{key}:{content_version()}"
 

@@ -1,8 +1,10 @@
 """The newsroom listing: validated query-string filters, archive, featured items and pagination.
 
 Every filter is checked against known values; anything unknown is ignored (never a 500).
-The number of queries does not depend on the number of items (see tests/news/test_index.py); the archive
-and the filter choices are derived data, kept in the cache until the content changes (``sidebar()``).
+The number of queries does not depend on the number of items (see tests/news/test_index.py). What every
+visitor of a view sees alike is kept in the shared cache until the content changes (``home.caching``): the
+archive and the filter choices (``sidebar()``), the sidebar's HTML per filters, and each news card's HTML
+per language (``news_cards()``), so that a listing reads only the ids of the items on its page.
 """
 
 import re
@@ -13,16 +15,18 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
+from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 
 from taggit.models import Tag
 
-from home.caching import remember
+from home.caching import keep_many, recall_many, remember
 from home.models import OPD
 from images.prefetch import prefetch_renditions
-from news.models import NewsPageTag, NewsType, with_opds
+from news.models import NewsPage, NewsPageTag, NewsType, with_opds
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
@@ -147,6 +151,34 @@ def with_card_data(queryset):
     return queryset.select_related("hero_image").only(*CARD_FIELDS)
 
 
+CARD_TEMPLATE = "news/includes/news_card.html"
+
+
+def news_cards(pks, request, opds=None):
+    """``{pk: HTML}``: the cards of the news items ``pks`` (an item gone meanwhile has none).
+
+    A card is the same wherever it is listed (it depends on the item, its OPD and image, and the
+    language), so each is rendered once per language and kept with ``home.caching`` until the content
+    changes: a listing then reads its cards in one cache read, and only the items it lists have to come
+    from the database (by id). Cards not kept yet are built in one query (two with their renditions),
+    whatever their number. ``opds``: the OPDs by id, when the caller has them (``sidebar()["opds"]``).
+    """
+    language = translation.get_language()
+    keys = {pk: f"news:card:{language}:{pk}" for pk in pks}
+    cards = recall_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in cards]
+    if missing:
+        items = list(with_card_data(NewsPage.objects.filter(pk__in=missing)))
+        with_opds(items, opds=opds)
+        prefetch_renditions(items, "hero_image", CARD_IMAGE_SPEC)
+        template = get_template(CARD_TEMPLATE)
+        # A plain context (no context processors): the card needs only the request, for relative URLs.
+        rendered = {keys[item.pk]: template.render({"item": item, "request": request}) for item in items}
+        keep_many(rendered)
+        cards.update(rendered)
+    return {pk: mark_safe(cards[key]) for pk, key in keys.items() if key in cards}
+
+
 def archive_months(queryset, now=None):
     """``([(year, [month, …])], total, next_due)``, newest year first, each month with news newest first as
     ``{"year": 2025, "month": 8, "label": "Agustus 2025"}`` (the label in the active language).
@@ -211,8 +243,9 @@ SIDEBAR_STEPS = 5
 
 
 def sidebar(index, opd=None):
-    """The archive (with the number of items it covers), the filter choices as plain data (dicts, which
-    templates read without trying other lookups first) and the OPDs publishing in this view, by id.
+    """``(key, data)``: the archive (with the number of items it covers), the filter choices as plain data
+    (dicts, which templates read without trying other lookups first) and the OPDs publishing in this view,
+    by id; ``key`` names this data (for what is derived from it in turn, such as its HTML).
 
     Kept with ``home.caching.remember`` until the content changes, per language, newsroom and OPD view.
     They depend on the clock too: an item dated in the future joins them when its time comes. So the data
@@ -224,34 +257,38 @@ def sidebar(index, opd=None):
         data = remember(key, lambda: _sidebar_data(index, opd))
         next_due = data["next_due"]
         if next_due is None or timezone.now() < next_due:
-            return data
+            return key, data
         key = f"{key}:{next_due.timestamp()}"
-    return _sidebar_data(index, opd)
+    return None, _sidebar_data(index, opd)
+
+
+SIDEBAR_TEMPLATE = "news/includes/news_sidebar.html"
 
 
 def build(index, request, opd=None):
     """The template context of the newsroom (or of one OPD's view of it)."""
     base = index.news_items()
     filters = parse_filters(request.GET, opd=opd)
-    side = sidebar(index, opd)
-    items = with_card_data(apply_filters(base, filters))
-    paginator = Paginator(items, PAGE_SIZE)
+    side_key, side = sidebar(index, opd)
+    # The listing needs only the ids of its items: their cards are kept already rendered (``news_cards()``).
+    paginator = Paginator(apply_filters(base, filters).values_list("pk", flat=True), PAGE_SIZE)
     if not (filters.news_type or filters.tag or filters.year or (filters.opd and not filters.opd_fixed)):
         paginator.count = side["archive_total"]  # the archive counted these very items: no COUNT query
     page_obj = paginator.get_page(request.GET.get("page"))
     featured = []
     if not filters.active and page_obj.number == 1:
-        featured = list(with_card_data(base.filter(featured=True))[:FEATURED_COUNT])
+        featured = list(base.filter(featured=True).values_list("pk", flat=True)[:FEATURED_COUNT])
     page_obj.object_list = list(page_obj.object_list)
-    with_opds([*featured, *page_obj.object_list], opds=side["opds"])
-    prefetch_renditions([*featured, *page_obj.object_list], "hero_image", CARD_IMAGE_SPEC)
-    return {
+    cards = news_cards([*featured, *page_obj.object_list], request, opds=side["opds"])
+    context = {
         "filters": filters,
         "news_page_obj": page_obj,
         "page_numbers": list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)),
         "ellipsis": Paginator.ELLIPSIS,
         "month_choices": sorted(MONTHS.items()),
-        "featured_items": featured,
+        # An item may be both featured and in the list.
+        "featured_cards": [cards[pk] for pk in featured if pk in cards],
+        "news_cards": [cards[pk] for pk in page_obj.object_list if pk in cards],
         "archive": side["archive"],
         "type_choices": NewsType.choices,
         "opd_choices": side["opd_choices"],
@@ -259,3 +296,13 @@ def build(index, request, opd=None):
         "opd": opd,
         "feed_links": index.feed_links(request, opd=opd, news_type=filters.news_type),
     }
+
+    # The sidebar (filter form, archive, feeds) shows the same for every visitor of this view with these
+    # filters: rendered once, then kept with the data it is made of. Filters hold only known values, so
+    # the number of such entries is bounded, and they expire with the content version.
+    def render_sidebar():
+        return get_template(SIDEBAR_TEMPLATE).render(context)
+
+    html = remember(f"{side_key}:html:{filters.query()}", render_sidebar) if side_key else render_sidebar()
+    context["sidebar"] = mark_safe(html)
+    return context

@@ -49,10 +49,12 @@ HERITAGE_SITE = 2  # an area with sites, gallery images and sources
 HERITAGE_SITE_NO_LISTS = 0  # a site in it, without gallery, documents or sources
 # The newsroom's archive, filter choices and OPDs are cached until the content changes (news/listing.py):
 # a first view after a change costs 3 more (archive, OPDs, tags).
-NEWS_INDEX = 3  # first page, unfiltered or filtered by type
-NEWS_INDEX_PAGE_2 = 2  # no featured items after the first page
-NEWS_INDEX_TAG = 4  # the tag is looked up
-NEWS_INDEX_OPD = 3
+# The newsroom reads the ids on the page (and the featured ids, or the count when filtered); the cards
+# are kept rendered (news.listing.news_cards).
+NEWS_INDEX = 2  # first page, unfiltered or filtered by type
+NEWS_INDEX_PAGE_2 = 1  # no featured items after the first page
+NEWS_INDEX_TAG = 3  # the tag is looked up
+NEWS_INDEX_OPD = 2
 NEWS_PAGE = 2  # the tags, co-organising OPDs and related pages in one query, the related pages in one more
 MASTERPLAN = 7
 DIMENSION = 1
