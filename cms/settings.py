@@ -140,9 +140,10 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so every worker shares one cache (trap 12
-# in the modeltranslation notes); per-process memory otherwise. Three aliases:
-# "default" (site root paths, settings), "pages" (whole anonymous pages, wagtail-cache)
-# and "renditions" (Wagtail's image rendition lookups).
+# in the modeltranslation notes); per-process memory otherwise. Three shared aliases:
+# "default" (site root paths, settings, derived data), "pages" (whole anonymous pages,
+# wagtail-cache) and "renditions" (Wagtail's image rendition lookups); and "derived-local",
+# each worker's own short-lived copy of the derived data it read from "default" (home/caching.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cms")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
@@ -166,6 +167,12 @@ CACHES = {
     "default": _cache("default"),
     "pages": _cache("pages", PAGE_CACHE_SECONDS),
     "renditions": _cache("renditions", 60 * 60 * 24),
+    "derived-local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "derived-local",
+        "TIMEOUT": 30,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pages"

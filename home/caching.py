@@ -11,7 +11,8 @@ Derived data (a newsroom's archive months, filter choices, site settings) is cac
 ``remember()`` under the *content version*: a number that changes whenever a page, a view restriction,
 an OPD, an image, a tag or the site settings are saved or deleted. Nothing has to know which entries a
 change touches: after any change every entry is recomputed on first use, and the old ones expire by
-themselves.
+themselves. Each worker also keeps a short-lived copy of what it read (``_local_tier()``), so a page
+reads the shared cache once for the version rather than once per value.
 """
 
 import functools
@@ -20,6 +21,7 @@ import threading
 import time
 
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_started
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import translation
@@ -128,7 +130,8 @@ def purge_everything(sender, **kwargs):
 
 
 CONTENT_VERSION_KEY = "content-version"
-DERIVED_TIMEOUT = 300  # seconds; also bounds how late time-based changes (scheduled news dates) show
+# Seconds; with LOCAL_TIMEOUT, also bounds how late time-based changes (scheduled news dates) show.
+DERIVED_TIMEOUT = 300
 _request_memo = threading.local()
 
 
@@ -169,25 +172,56 @@ def remember(key, compute, timeout=DERIVED_TIMEOUT):
 
 def recall(key):
     """The value kept for ``key`` under the current content version, or ``MISSING``."""
-    return caches["default"].get(_derived_key(key), MISSING)
+    return recall_many([key]).get(key, MISSING)
+
+
+def recall_many(keys):
+    """``{key: value}`` for those of ``keys`` kept under the current content version: this worker's copy
+    first, then one read of the shared cache for the rest."""
+    wanted = {_derived_key(key): key for key in keys}
+    found = {}
+    local = _local_tier()
+    if local is not None:
+        found = local.get_many(list(wanted))
+    rest = [derived for derived in wanted if derived not in found]
+    if rest:
+        shared = caches["default"].get_many(rest)
+        if local is not None and shared:
+            local.set_many(shared, LOCAL_TIMEOUT)
+        found.update(shared)
+    return {wanted[derived]: value for derived, value in found.items()}
 
 
 def keep(key, value, timeout=DERIVED_TIMEOUT):
     """Keep ``value`` for ``key`` until the content changes: ``remember()`` in two steps, for a caller
     that decides after computing whether the value is worth keeping."""
-    caches["default"].set(_derived_key(key), value, timeout)
-
-
-def recall_many(keys):
-    """``{key: value}`` for those of ``keys`` kept under the current content version (one cache read)."""
-    derived = {_derived_key(key): key for key in keys}
-    return {derived[found]: value for found, value in caches["default"].get_many(list(derived)).items()}
+    keep_many({key: value}, timeout)
 
 
 def keep_many(values, timeout=DERIVED_TIMEOUT):
-    """``keep()`` for each ``{key: value}`` of ``values`` (one cache write)."""
-    if values:
-        caches["default"].set_many({_derived_key(key): value for key, value in values.items()}, timeout)
+    """``keep()`` for each ``{key: value}`` of ``values`` (one write to the shared cache)."""
+    if not values:
+        return
+    derived = {_derived_key(key): value for key, value in values.items()}
+    caches["default"].set_many(derived, timeout)
+    local = _local_tier()
+    if local is not None:
+        local.set_many(derived, min(LOCAL_TIMEOUT, timeout))
+
+
+# Each worker keeps its own copy of the derived values it reads, for LOCAL_TIMEOUT seconds, so that a
+# page reads the shared cache once (the content version) instead of once per value: a value never
+# changes under its key, since the key names the content version. Local memory pickles what it keeps,
+# so every read is a fresh copy, as from Redis. The copy can outlive the shared entry by LOCAL_TIMEOUT:
+# time-based changes show at most DERIVED_TIMEOUT + LOCAL_TIMEOUT seconds late.
+LOCAL_TIMEOUT = 30
+
+
+def _local_tier():
+    """The per-worker tier, or None when the shared cache is itself this process's memory."""
+    if isinstance(caches["default"], LocMemCache):
+        return None
+    return caches["derived-local"]
 
 
 def _derived_key(key):

@@ -674,7 +674,7 @@ def related_news(page, limit=5):
     """Live, public news linking to ``page`` (a heritage site or programme), newest first, as a list.
 
     Derived data shared by every visitor: kept with ``remember()`` until any content changes (a news
-    item is saved with its links), or at most ``DERIVED_TIMEOUT`` seconds for a scheduled date to pass.
+    item is saved with its links), or at most ``DERIVED_TIMEOUT`` + ``LOCAL_TIMEOUT`` seconds for a scheduled date to pass.
     """
     from django.utils.translation import get_language
 

@@ -19,7 +19,7 @@ REDIS_CACHES = {
         "KEY_PREFIX": f"cms-test:{alias}",
     }
     for alias in ("default", "pages", "renditions")
-}
+} | {"derived-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "derived-local-test"}}
 
 
 def redis_available():

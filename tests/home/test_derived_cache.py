@@ -1,10 +1,17 @@
 """Derived data cached with ``home.caching.remember`` is recomputed after any content change."""
 
-from django.test import TestCase
+from unittest import mock
 
+from django.core.cache import caches
+from django.test import TestCase, override_settings
+
+import pytest
+
+from home import caching
 from home.caching import content_version, remember
 from home.models import OPD, SiteSettings
 from tests.factories.pages import home_page, standard_page
+from tests.home.test_caching import REDIS_CACHES, redis_available
 
 
 class RememberTests(TestCase):
@@ -126,3 +133,53 @@ class SharedSiteLookupTests(TestCase):
         settings.save()
         self.assertContains(self.client.get("/id/"), "Pemkot Tanjungpinang")
         self.assertContains(self.client.get("/en/"), "Tanjungpinang City Government")
+
+
+@pytest.mark.skipif(not redis_available(), reason="Redis is not running at 127.0.0.1:6379")
+@override_settings(CACHES=REDIS_CACHES)
+class LocalTierTests(TestCase):
+    """With Redis, each worker keeps a copy of the derived values it read: one Redis read per page for the
+    content version, instead of one per value; a change made by another worker is still seen at once."""
+
+    def setUp(self):
+        caching.bump_content_version()
+        caches["derived-local"].clear()
+        self.calls = 0
+
+    def compute(self):
+        self.calls += 1
+        return {"value": self.calls, "items": [1, 2]}
+
+    def test_a_value_is_read_from_this_workers_copy(self):
+        remember("test:local", self.compute)
+        with mock.patch.object(caches["default"], "get_many", side_effect=AssertionError("read Redis")):
+            self.assertEqual(remember("test:local", self.compute)["value"], 1)
+        self.assertEqual(self.calls, 1)
+
+    def test_a_value_kept_by_another_worker_is_read_once_from_redis(self):
+        remember("test:other", self.compute)
+        caches["derived-local"].clear()  # as in another worker, which never saw the value
+        self.assertEqual(remember("test:other", self.compute)["value"], 1)
+        with mock.patch.object(caches["default"], "get_many", side_effect=AssertionError("read Redis")):
+            self.assertEqual(remember("test:other", self.compute)["value"], 1)
+        self.assertEqual(self.calls, 1)
+
+    def test_another_workers_change_is_seen_by_the_next_request(self):
+        remember("test:change", self.compute)
+        caches["default"].set(caching.CONTENT_VERSION_KEY, 7, None)  # another worker saved a page
+        caching._forget_request_memo()  # what the next request's start does
+        self.assertEqual(remember("test:change", self.compute)["value"], 2)
+
+    def test_each_read_is_a_fresh_copy(self):
+        """A caller changing what it got (routing sets per-request attributes) changes no one else's."""
+        remember("test:copy", self.compute)["items"].append(3)
+        self.assertEqual(remember("test:copy", self.compute)["items"], [1, 2])
+
+    def test_pages_use_it(self):
+        home_page()
+        self.client.get("/id/")
+        self.client.get("/id/")
+        with mock.patch.object(caches["default"], "get_many", wraps=caches["default"].get_many) as shared:
+            response = self.client.get("/id/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(shared.call_count, 0)
