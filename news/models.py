@@ -578,7 +578,9 @@ class NewsPage(BilingualPageMixin, Page):
         if getattr(request, "is_preview", False):
             context.update(self._links_in_memory())
         else:
-            context.update(self._links_from_database())
+            # Kept until the content changes: saving this page (its tags, OPDs and links are saved with it),
+            # a linked page or an OPD makes a new content version.
+            context.update(remember(f"news:links:{self.pk}", self._links_from_database))
         newsroom = self.newsroom
         if newsroom is not None:
             newsroom_url = newsroom.get_url(request)

@@ -55,7 +55,7 @@ NEWS_INDEX = 2  # first page, unfiltered or filtered by type
 NEWS_INDEX_PAGE_2 = 1  # no featured items after the first page
 NEWS_INDEX_TAG = 3  # the tag is looked up
 NEWS_INDEX_OPD = 2
-NEWS_PAGE = 2  # the tags, co-organising OPDs and related pages in one query, the related pages in one more
+NEWS_PAGE = 0  # its tags, co-organising OPDs and related pages are kept (2 queries after a content change)
 MASTERPLAN = 7
 DIMENSION = 1
 # 0 for every deep page (the site, its home page and settings, the pages on the way to the URL and the

@@ -228,6 +228,30 @@ class NewsPageTests(WagtailPageTestCase):
         self.assertIn("Bersama Dinas Komunikasi dan Informatika", preview)
         self.assertNotIn("Badan Perencanaan", preview)
 
+    def test_kept_links_follow_a_publish_and_a_related_page_going_offline(self):
+        """The tags, OPDs and related pages are kept until the content changes: a new revision and a related
+        page being unpublished show on the next view."""
+        from news.models import NewsPage, NewsRelatedPage
+        from tests.factories.heritage_pages import heritage_index, heritage_site
+
+        site = heritage_site(heritage_index(self.home), "Situs tautan", "Linked site")
+        page = factories.news_page(self.room, "Berita kait", "Kept links news", tags=["awal"])
+        page.related_pages.add(NewsRelatedPage(page=site))
+        page.save_revision().publish()
+        url = page_url(page, "en")
+        first = self.client.get(url).content.decode()
+        self.assertIn("Linked site", first)
+        self.assertIn('content="awal"', first)
+        page = NewsPage.objects.get(pk=page.pk)
+        page.tags.add("kedua")
+        page.co_opds.add(self.dlh)
+        page.save_revision().publish()
+        second = self.client.get(url).content.decode()
+        self.assertIn('content="kedua"', second)
+        self.assertIn("Environment Agency", second)
+        site.unpublish()
+        self.assertNotIn("Linked site", self.client.get(url).content.decode())
+
     def test_newsroom_redirects_to_the_stable_opd_view(self):
         """An OPD newsroom's own URL sends visitors to the city newsroom's per-OPD view."""
         response = self.client.get("/id/berita/diskominfo/")
