@@ -9,7 +9,7 @@ Site settings and OPDs appear on every page, so changing them purges the whole p
 
 Derived data (a newsroom's archive months, filter choices, site settings) is cached with
 ``remember()`` under the *content version*: a number that changes whenever a page, a view restriction,
-an OPD, an image, a tag or the site settings are saved or deleted. Nothing has to know which entries a
+an OPD, an image, a tag, a search promotion or the site settings are saved or deleted. Nothing has to know which entries a
 change touches: after any change every entry is recomputed on first use, and the old ones expire by
 themselves. Each worker also keeps a short-lived copy of what it read (``_local_tier()``), so a page
 reads the shared cache once for the version rather than once per value.
@@ -238,6 +238,7 @@ def _content_changed(sender, instance, **kwargs):
 
 @functools.cache
 def _watched_models():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.models import PageViewRestriction, Site
 
     from taggit.models import Tag
@@ -245,8 +246,9 @@ def _watched_models():
     from home.models import OPD, SiteSettings
     from images.models import CityImage
 
-    # View restrictions decide what public() lists (related news, archives, menus).
-    return (Page, PageViewRestriction, Site, SiteSettings, OPD, CityImage, Tag)
+    # View restrictions decide what public() lists (related news, archives, menus); search promotions
+    # decide which searches look for promoted results.
+    return (Page, PageViewRestriction, Site, SiteSettings, OPD, CityImage, Tag, SearchPromotion)
 
 
 def connect():

@@ -128,6 +128,8 @@ def promotions_for(query, language, request=None):
     if not normalized:
         return []
     keys = [f"{language}: {normalized}", f"{language}:{normalized}", normalized]
+    if not promoted_query_strings().intersection(keys):
+        return []  # most searches: nothing promoted, no query
     promotions = SearchPromotion.objects.filter(query__query_string__in=keys).select_related("query", "page")
     promotions = sorted(promotions, key=lambda p: (keys.index(p.query.query_string), p.sort_order or 0, p.pk))
     page_ids = [p.page_id for p in promotions if p.page_id]
@@ -160,6 +162,15 @@ def promotions_for(query, language, request=None):
                 }
             )
     return items
+
+
+def promoted_query_strings():
+    """Every query string with at least one promotion, kept until the content changes (saving or deleting
+    a promotion makes a new content version, ``home.caching``): a search nobody promoted costs no query."""
+    return caching.remember(
+        "search:promoted-queries",
+        lambda: frozenset(SearchPromotion.objects.order_by().values_list("query__query_string", flat=True).distinct()),
+    )
 
 
 def log_query(query, language, results):

@@ -64,7 +64,7 @@ DIMENSION = 1
 # related news come from the shared cache).
 PROGRAMME = 7
 # Site search runs its own engine SQL: on PostgreSQL the query text is parsed to a tsquery first.
-SEARCH = {"sqlite": {"id": 4, "en": 5}, "postgresql": {"id": 5, "en": 5}}
+SEARCH = {"sqlite": {"id": 3, "en": 4}, "postgresql": {"id": 4, "en": 4}}
 SEARCH_PAGE_2 = {"sqlite": 2, "postgresql": 3}  # no promotions and no query log after the first page
 
 

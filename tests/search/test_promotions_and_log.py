@@ -2,7 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -57,6 +59,19 @@ class PromotionTests(TestCase):
         draft.unpublish()
         titles = [p["title"] for p in site_search("KTP", "id").promotions]
         self.assertEqual(titles, ["Layanan Kependudukan", "Cagar Budaya Kota"])
+
+    def test_promotions_follow_changes_and_unpromoted_searches_ask_nothing(self):
+        """The promoted query strings are kept: a search nobody promoted reads no promotion, and a promotion
+        added or removed shows on the next search."""
+        site_search("penyengat", "id")
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(site_search("penyengat", "id").promotions, [])
+        self.assertFalse([query for query in queries if "searchpromotion" in query["sql"]])
+        promote("penyengat", self.penyengat)
+        self.assertEqual([p["title"] for p in site_search("penyengat", "id").promotions], ["Pulau Penyengat"])
+        self.assertEqual([p["title"] for p in site_search("Penyengat", "en").promotions], ["Pulau Penyengat"])
+        SearchPromotion.objects.all().delete()
+        self.assertEqual(site_search("penyengat", "id").promotions, [])
 
     def test_promotions_only_on_the_first_page(self):
         """Promotions show above the first page of results only."""
