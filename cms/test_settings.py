@@ -30,7 +30,7 @@ STORAGES = {
 # see fresh pages, and tests/home/test_caching.py turns it on.
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
-    for alias in ("default", "pages", "renditions")
+    for alias in ("default", "pages", "renditions", "derived-local")
 }
 WAGTAIL_CACHE = False
 

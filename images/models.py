@@ -1,6 +1,7 @@
 """The city's image model: alt text in both languages and a photo credit, from the first migration."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
@@ -19,16 +20,42 @@ class CityImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields + ("alt_text_ind", "alt_text_en", "credit")
 
-    def get_rendition(self, filter):
-        """Wagtail's, except that a rendition found among the prefetched ones is not written back to the cache.
+    # Wagtail 7.4 writes every rendition it finds back to the rendition cache, on every use: get_rendition()
+    # (what {% image %} calls) always, and get_renditions() (what {% picture %} and {% srcset_image %} call)
+    # for those it found in the cache itself, since only prefetched ones are marked as found there. A page
+    # with a <picture> of nine renditions rewrote nine cache entries per view. Fixed upstream in
+    # wagtail/wagtail#14541 (c1c39fe, after 7.4); these two overrides can go when our Wagtail has it.
 
-        Wagtail's ``get_renditions()`` already skips that write for prefetched renditions; ``get_rendition()``
-        (what ``{% image %}`` calls) does not, which costs a cache round trip per image on every listing
-        that prefetches its renditions (``images/prefetch.py``).
-        """
-        if isinstance(filter, str | Filter) and self._get_prefetched_renditions() is not None:
+    def get_rendition(self, filter):
+        """Wagtail's, through ``get_renditions()``, which writes to the cache only renditions it did not find
+        there (created, or read from the database)."""
+        if isinstance(filter, str | Filter):
             return next(iter(self.get_renditions(filter).values()))
-        return super().get_rendition(filter)
+        return super().get_rendition(filter)  # Wagtail's error for anything else
+
+    def find_existing_renditions(self, *filters):
+        """Wagtail's, except that renditions found in the cache are marked ``_from_cache`` (as prefetched ones
+        are), so that ``get_renditions()`` does not write them back."""
+        if self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        rendition_model = self.get_rendition_model()
+        by_spec = {item.spec: item for item in filters}
+        keys = [
+            rendition_model.construct_cache_key(self, item.get_cache_key(self), spec) for spec, item in by_spec.items()
+        ]
+        found = {}
+        for rendition in rendition_model.cache_backend.get_many(keys).values():
+            rendition.image = self  # this instance's alt text, in the visitor's language
+            rendition._from_cache = True
+            found[by_spec[rendition.filter_spec]] = rendition
+        missing = [item for item in filters if item not in found]
+        if missing:
+            lookup = Q()
+            for item in missing:
+                lookup |= Q(filter_spec=item.spec, focal_point_key=item.get_cache_key(self))
+            for rendition in self.renditions.filter(lookup):
+                found[by_spec[rendition.filter_spec]] = rendition
+        return found
 
     @property
     def default_alt_text(self):

@@ -104,3 +104,44 @@ class PrefetchedRenditionTests(TestCase):
         self.assertEqual(cache_get_many.call_count, 1)
         cache_set_many.assert_not_called()
         self.assertIn('width="100"', html)
+
+
+class RenditionCacheWriteTests(TestCase):
+    """Renditions found in the rendition cache are not written back to it (Wagtail 7.4 rewrote them on every
+    use: nine cache writes per view for a <picture> of nine renditions)."""
+
+    def setUp(self):
+        caches["renditions"].clear()  # entries of an earlier test's image with the same id
+        image = demo_image("Pelabuhan", "Pelabuhan Sri Bintan Pura", "Sri Bintan Pura harbour", (20, 60, 100))
+        self.created = image.get_renditions("width-100", "fill-50x50")  # made, stored and cached
+        self.image = CityImage.objects.get(pk=image.pk)  # as on the next request: nothing prefetched
+
+    def assert_cache_read_only(self, use):
+        cache = caches["renditions"]
+        with (
+            self.assertNumQueries(0),
+            mock.patch.object(cache, "set", wraps=cache.set) as cache_set,
+            mock.patch.object(cache, "set_many", wraps=cache.set_many) as cache_set_many,
+        ):
+            renditions = use()
+        cache_set.assert_not_called()
+        cache_set_many.assert_not_called()
+        return renditions
+
+    def test_picture_renditions_from_the_cache(self):
+        renditions = self.assert_cache_read_only(lambda: self.image.get_renditions("width-100", "fill-50x50"))
+        self.assertEqual(
+            {key: item.pk for key, item in renditions.items()}, {key: item.pk for key, item in self.created.items()}
+        )
+        self.assertIs(renditions["width-100"].image, self.image)  # its alt text follows this instance
+
+    def test_image_tag_rendition_from_the_cache(self):
+        rendition = self.assert_cache_read_only(lambda: self.image.get_rendition("width-100"))
+        self.assertEqual(rendition.pk, self.created["width-100"].pk)
+
+    def test_renditions_read_from_the_database_are_cached(self):
+        caches["renditions"].clear()
+        with self.assertNumQueries(1):
+            self.image.get_renditions("width-100", "fill-50x50")
+        image = CityImage.objects.get(pk=self.image.pk)
+        self.assert_cache_read_only(lambda: image.get_renditions("width-100", "fill-50x50"))
