@@ -19,11 +19,12 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from wagtail.models import Site
+from wagtail_modeltranslation.patch_wagtailadmin import _localized_site_get_site_root_paths
 
 from wagtailcache.cache import _get_cache_key as wagtail_cache_key
 from wagtailcache.settings import wagtailcache_settings
 
-from home import caching
+from home import bilingual, caching
 
 
 class ShortBrowserCacheMiddleware:
@@ -125,7 +126,20 @@ class CachedSiteMiddleware:
     query) and keeps it on the request as ``_wagtail_site``; here the answer is kept across requests
     with ``home.caching.remember`` (a new content version after any change to a site or page). The
     site is kept with its specific root page, which Wagtail's serve view routes from (one query less).
+
+    The site root paths page URLs are built from, in each language, are kept the same way and given to
+    the request: wagtail-modeltranslation reads them from the shared cache once per language a request
+    builds URLs in (its own cache key, which Wagtail clears when a site or a root page changes; both make
+    a new content version too). ``home.bilingual._root_paths_kept`` reads what is given here.
     """
+
+    @staticmethod
+    def _root_paths():
+        paths = {}
+        for language in bilingual.LANGUAGE_CODES:
+            with translation.override(language):
+                paths[language] = _localized_site_get_site_root_paths()
+        return paths
 
     @staticmethod
     def _find_site(request):
@@ -142,4 +156,11 @@ class CachedSiteMiddleware:
             host = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: no ALLOWED_HOSTS check
             port = request.get_port()
             request._wagtail_site = caching.remember(f"site:{host}:{port}", lambda: self._find_site(request))
+        paths = caching.remember("site-root-paths", self._root_paths)
+        request._bilingual_root_paths = dict(paths)
+        language = translation.get_language()
+        if language in paths:
+            # The attributes wagtail-modeltranslation keeps the active language's paths in.
+            request._wagtail_cached_site_root_paths_language = language
+            request._wagtail_cached_site_root_paths = paths[language]
         return self.get_response(request)

@@ -175,11 +175,21 @@ class LocalTierTests(TestCase):
         remember("test:copy", self.compute)["items"].append(3)
         self.assertEqual(remember("test:copy", self.compute)["items"], [1, 2])
 
-    def test_pages_use_it(self):
-        home_page()
-        self.client.get("/id/")
-        self.client.get("/id/")
-        with mock.patch.object(caches["default"], "get_many", wraps=caches["default"].get_many) as shared:
-            response = self.client.get("/id/")
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(shared.call_count, 0)
+    def test_a_page_reads_redis_once(self):
+        """Once warm, a page in either language reads the shared cache once: the content version (the site,
+        settings, route, page and the site root paths of both languages come from this worker's copy)."""
+        home = home_page()
+        standard_page(home, title_ind="Tentang", title_en="About", slug_ind="tentang", slug_en="about")
+        shared = caches["default"]
+        for url in ("/id/tentang/", "/en/about/"):
+            self.client.get(url)
+            self.client.get(url)
+            with (
+                mock.patch.object(shared, "get", wraps=shared.get) as get,
+                mock.patch.object(shared, "get_many", wraps=shared.get_many) as get_many,
+            ):
+                response = self.client.get(url)
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual([call.args[0] for call in get.call_args_list], [caching.CONTENT_VERSION_KEY])
+            self.assertEqual(get_many.call_count, 0)
+            self.assertContains(response, 'hreflang="en" href="http://testserver/en/about/"')
