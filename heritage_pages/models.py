@@ -4,7 +4,7 @@ Fields follow UU 11/2010 on cultural heritage, so each page says what a site leg
 only a designated (ditetapkan) object is called cagar budaya.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -568,7 +569,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         derived = self.derived_data(request)
         context["parent_area"] = derived["parent_area"]
         context["child_sites"] = derived["child_sites"]
-        context.update(self.inline_lists(request, derived["filled_lists"]))
+        context.update(self.inline_lists(request, derived))
         context["map_tiles"] = map_tile_settings()
         context["map_features"] = [
             {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
@@ -589,6 +590,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         - ``parent_area``, ``child_sites``: the area this site is part of and the sites inside it (live,
           public), as SiteLinks in the visitor's language;
         - ``filled_lists``: the names of the inline lists (gallery, documents, sources) that have rows;
+        - ``sources``: the sources' citations and links (plain text: no query for them once kept);
         - ``listing_image_renditions``: the listing image's two renditions (link previews, the page).
 
         Kept with ``remember()`` until any content changes (inline rows change with their page), per
@@ -621,17 +623,21 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         related = related.filter(Q(parent_area=self) | Q(pk__in=[self.parent_area_id, self.pk]))
         related = list(related.defer_streamfields().annotate(**flags).order_by("title"))
         this = next((site for site in related if site.pk == self.pk), None)
+        filled_lists = [
+            relation for relation, _related in INLINE_LISTS.values() if this is None or getattr(this, f"has_{relation}")
+        ]
         return {
             "parent_area": next(
                 (SiteLink.of(site, request) for site in related if site.pk == self.parent_area_id), None
             ),
             "child_sites": [SiteLink.of(site, request) for site in related if site.parent_area_id == self.pk],
             # A page this query cannot see (in a private section) fetches every list.
-            "filled_lists": [
-                relation
-                for relation, _related in INLINE_LISTS.values()
-                if this is None or getattr(this, f"has_{relation}")
-            ],
+            "filled_lists": filled_lists,
+            "sources": (
+                [{"citation": source.citation, "url": source.url} for source in self.sources.all()]
+                if "sources" in filled_lists
+                else []
+            ),
             "listing_image_renditions": (
                 get_renditions_or_not_found(self.listing_image, (OG_IMAGE_SPEC, HERO_IMAGE_SPEC))
                 if self.listing_image_id
@@ -639,14 +645,17 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
             ),
         }
 
-    def inline_lists(self, request, filled_lists):
-        """``gallery``, ``documents`` and ``sources`` for the template: one query for each list that has rows,
-        none for an empty one. A preview shows the rows in the editor's form."""
+    def inline_lists(self, request, derived):
+        """``gallery``, ``documents`` and ``sources`` for the template: the sources from ``derived`` (see
+        ``derived_data()``), one query for each other list that has rows, none for an empty one. A preview
+        shows the rows in the editor's form."""
         preview = getattr(request, "is_preview", False)
         lists = {}
         for name, (relation, related) in INLINE_LISTS.items():
             rows = getattr(self, relation).all()
-            if preview or relation in filled_lists:
+            if name == "sources" and not preview:
+                lists[name] = derived["sources"]
+            elif preview or relation in derived["filled_lists"]:
                 lists[name] = rows.select_related(*related) if related else rows
             else:
                 lists[name] = []
@@ -694,9 +703,15 @@ class SiteLink:
     designation_level: str
     is_visitable: bool
 
+    badge: str = ""  # the status badge's HTML, in the language the link was made in
+
     @classmethod
     def of(cls, site, request):
-        return cls(site.title, site.get_url(request), site.legal_status, site.designation_level, site.is_visitable)
+        link = cls(site.title, site.get_url(request), site.legal_status, site.designation_level, site.is_visitable)
+        # Rendered once with the link (links are kept with the derived data), not once per view per link.
+        return replace(
+            link, badge=render_to_string("heritage_pages/includes/status_badge.html", {"site": link}).strip()
+        )
 
     is_designated = HeritageSitePage.is_designated
     schema_type = HeritageSitePage.schema_type

@@ -274,6 +274,18 @@ class RenderingTests(WagtailPageTestCase):
         response = self.client.get("/id/warisan-budaya/kawasan-pulau-penyengat/")
         self.assertNotContains(response, draft.title)
 
+    def test_sites_in_an_area_carry_their_badge_in_each_language(self):
+        """The badges of the sites inside an area are kept with the area's derived data, per language."""
+        child = '<li><a href="{}">Gedung Mesiu</a> <span class="badge heritage-badge heritage-badge--terdaftar">{}</span></li>'
+        self.assertContains(
+            self.client.get("/id/warisan-budaya/kawasan-pulau-penyengat/"),
+            child.format("/id/warisan-budaya/gedung-mesiu/", "Terdaftar, belum ditetapkan"),
+        )
+        self.assertContains(
+            self.client.get("/en/heritage/penyengat-island/"),
+            child.format("/en/heritage/gedung-mesiu/", "Registered, not yet designated"),
+        )
+
     def test_badge_never_calls_an_undesignated_object_cagar_budaya(self):
         """An ODCB page's badge says "diduga" (suspected); only a designated page says designated."""
         response = self.client.get("/id/warisan-budaya/masjid-raya-sultan-riau/")

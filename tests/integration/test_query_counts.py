@@ -45,7 +45,7 @@ NOT_FOUND = 2  # the pages on the way to a 404 are not cached
 HERITAGE_INDEX = 3
 # The area, the sites in it, related news and which inline lists have rows come from the shared cache;
 # then one query for each inline list (gallery, documents, sources) that has rows.
-HERITAGE_SITE = 2  # an area with sites, gallery images and sources
+HERITAGE_SITE = 1  # an area with sites, gallery images and sources (the sources are kept with its derived data)
 HERITAGE_SITE_NO_LISTS = 0  # a site in it, without gallery, documents or sources
 # The newsroom's archive, filter choices and OPDs are cached until the content changes (news/listing.py):
 # a first view after a change costs 3 more (archive, OPDs, tags).
