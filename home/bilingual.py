@@ -47,6 +47,16 @@ _PATHS_LANGUAGE = "_wagtail_cached_site_root_paths_language"
 _PATHS = "_wagtail_cached_site_root_paths"
 
 
+def give_root_paths(request, paths):
+    """Give ``request`` the site root paths of every language (``{language: paths}``), as
+    wagtail-modeltranslation builds them, so that building URLs in any language reads no cache."""
+    request._bilingual_root_paths = dict(paths)
+    language = translation.get_language()
+    if language in paths:
+        setattr(request, _PATHS_LANGUAGE, language)
+        setattr(request, _PATHS, paths[language])
+
+
 @contextmanager
 def _root_paths_kept(request, language):
     """Give wagtail-modeltranslation the site root paths of ``language`` if this request already fetched

@@ -130,7 +130,7 @@ class CachedSiteMiddleware:
     The site root paths page URLs are built from, in each language, are kept the same way and given to
     the request: wagtail-modeltranslation reads them from the shared cache once per language a request
     builds URLs in (its own cache key, which Wagtail clears when a site or a root page changes; both make
-    a new content version too). ``home.bilingual._root_paths_kept`` reads what is given here.
+    a new content version too). ``home.bilingual.give_root_paths`` gives them.
     """
 
     @staticmethod
@@ -156,11 +156,5 @@ class CachedSiteMiddleware:
             host = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: no ALLOWED_HOSTS check
             port = request.get_port()
             request._wagtail_site = caching.remember(f"site:{host}:{port}", lambda: self._find_site(request))
-        paths = caching.remember("site-root-paths", self._root_paths)
-        request._bilingual_root_paths = dict(paths)
-        language = translation.get_language()
-        if language in paths:
-            # The attributes wagtail-modeltranslation keeps the active language's paths in.
-            request._wagtail_cached_site_root_paths_language = language
-            request._wagtail_cached_site_root_paths = paths[language]
+        bilingual.give_root_paths(request, caching.remember("site-root-paths", self._root_paths))
         return self.get_response(request)

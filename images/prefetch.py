@@ -3,8 +3,6 @@ a single image's several sizes in one cache lookup."""
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from wagtail.images.models import Filter
-
 from images.models import CityImage
 
 
@@ -21,16 +19,6 @@ def prefetch_renditions(items, image_field, filter_spec):
 def fetch_renditions(image, *filter_specs):
     """Get the ``filter_specs`` renditions of ``image`` together and keep them on the image, so that
     ``{% image %}`` and ``get_rendition()`` find them there: one read of the rendition cache (instead of a
-    read and a write per ``{% image %}``), and the database only for those not in the cache."""
-    rendition_model = image.get_rendition_model()
-    filters = [image.clean_filter_for_svg(Filter(spec=spec)) for spec in filter_specs]
-    keys = [rendition_model.construct_cache_key(image, item.get_cache_key(image), item.spec) for item in filters]
-    cached = rendition_model.cache_backend.get_many(keys)
-    if len(cached) == len(keys):
-        renditions = list(cached.values())
-        for rendition in renditions:
-            rendition.image = image
-            rendition._from_cache = True  # Wagtail's mark: found in the cache, not to be written back
-    else:
-        renditions = list(image.get_renditions(*filters).values())
-    image.prefetched_renditions = renditions
+    read and a write per ``{% image %}``), and the database only for those not in the cache
+    (``CityImage.get_renditions`` writes back only what it did not find there)."""
+    image.prefetched_renditions = list(image.get_renditions(*filter_specs).values())
