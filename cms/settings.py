@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "search.middleware.SearchLogMiddleware",
     "home.middleware.ShortBrowserCacheMiddleware",
     "home.middleware.CachedPageHitMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
@@ -239,6 +240,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CityImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Each worker writes its search counts for the "Popular searches" report at most this often,
+# after a response, never inside a visitor's search (search/querylog.py).
+SEARCH_LOG_FLUSH_SECONDS = int(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "30"))
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -34,6 +34,10 @@ CACHES = {
 }
 WAGTAIL_CACHE = False
 
+# Search counts are written at the end of each request, so a test reads them right after it;
+# tests/search/test_promotions_and_log.py checks the wait between writes.
+SEARCH_LOG_FLUSH_SECONDS = 0
+
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

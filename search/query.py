@@ -1,13 +1,11 @@
 """``site_search``: the one function behind the search page and the autocomplete endpoint."""
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import IntegrityError, models, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import capfirst
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -18,16 +16,13 @@ from home.models import OPD
 from home.querysets import pages_of
 from search import text
 from search.engines import engine
-from search.models import QueryLog, SearchEntry
+from search.models import SearchEntry
 from search.registry import content_type_keys
 
 MAX_RESULTS = 200
 PER_PAGE = 10
 SUGGESTIONS = 8
 MIN_YEAR, MAX_YEAR = 1900, 2100
-# A query that looks like personal data (an e-mail address, a phone, NIK or account number)
-# is never written to the query log.
-PERSONAL_DATA_RE = re.compile(r"@|\d[\d\s.-]{5,}\d")
 
 
 @dataclass
@@ -171,22 +166,6 @@ def promoted_query_strings():
         "search:promoted-queries",
         lambda: frozenset(SearchPromotion.objects.order_by().values_list("query__query_string", flat=True).distinct()),
     )
-
-
-def log_query(query, language, results):
-    """Count one search of ``query``: normalised text, language, day and result count only."""
-    normalized = text.normalize_query(query)
-    if not normalized or PERSONAL_DATA_RE.search(normalized):
-        return
-    day = {"query_text": normalized, "language": language, "date": timezone.localdate()}
-    # One UPDATE for a query already searched today; the first search of the day creates the row.
-    if QueryLog.objects.filter(**day).update(searches=models.F("searches") + 1, results=results):
-        return
-    try:
-        with transaction.atomic():
-            QueryLog.objects.create(**day, searches=1, results=results)
-    except IntegrityError:  # another request created the row at the same moment
-        QueryLog.objects.filter(**day).update(searches=models.F("searches") + 1, results=results)
 
 
 def site_search(query, language, filters=None, page=1, request=None, autocomplete=False, per_page=PER_PAGE):

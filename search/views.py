@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from search.query import available_filters, log_query, site_search
+from search import querylog
+from search.query import available_filters, site_search
 
 
 def _filters(request):
@@ -17,8 +18,6 @@ def search(request):
     language = translation.get_language()
     query = request.GET.get("q", "")
     results = site_search(query, language, _filters(request), request.GET.get("page", 1), request=request)
-    if results.terms and request.GET.get("page", "1") in ("", "1"):  # a new search, not paging
-        log_query(results.query, language, results.total)
     query_params = request.GET.copy()
     query_params.pop("page", None)
     response = render(
@@ -33,6 +32,9 @@ def search(request):
         },
     )
     response["X-Robots-Tag"] = "noindex"
+    if results.terms and request.GET.get("page", "1") in ("", "1"):  # a new search, not paging
+        # Counted by search.middleware on this answer and on each answer from the page cache.
+        querylog.mark(response, results.query, language, results.total)
     return response
 
 

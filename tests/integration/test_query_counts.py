@@ -3,7 +3,8 @@ of the lists it shows (menus, listings, galleries, tags, related content, search
 
 Each test measures a page, grows everything the page lists, and measures again: the count must be the
 same exact number both times, and at most 12. A warm-up request comes first, as on a running server
-(renditions are generated, and the search query log row is created, on the first view only).
+(renditions are generated on the first view only). Search counts are written after the response, every
+half minute (search/querylog.py): the search pins are taken with no write due, as for most searches.
 """
 
 from datetime import date
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from django.core.cache import caches
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -21,6 +22,7 @@ from home.demo import stream
 from home.models import HomePage, StandardPage
 from images.models import CityImage
 from news.models import NewsPage, NewsRelatedPage
+from search import querylog
 from search.indexing import index_page
 from smartcity.choices import BudgetKind, FundingSource, PartnerType, Status
 from smartcity.models import (
@@ -64,8 +66,8 @@ DIMENSION = 1
 # related news come from the shared cache).
 PROGRAMME = 7
 # Site search runs its own engine SQL: on PostgreSQL the query text is parsed to a tsquery first.
-SEARCH = {"sqlite": {"id": 3, "en": 4}, "postgresql": {"id": 4, "en": 4}}
-SEARCH_PAGE_2 = {"sqlite": 2, "postgresql": 3}  # no promotions and no query log after the first page
+SEARCH = {"sqlite": {"id": 2, "en": 3}, "postgresql": {"id": 3, "en": 3}}
+SEARCH_PAGE_2 = {"sqlite": 2, "postgresql": 3}  # no promotions after the first page
 
 
 def both_languages(page):
@@ -307,8 +309,11 @@ class SearchQueryTests(QueryCountTestCase):
             )
             index_page(page)
 
+    @override_settings(SEARCH_LOG_FLUSH_SECONDS=3600)
     def test_search_results(self):
         """A search: the same queries with 2 and 14 results (two pages of them)."""
+        querylog.flush()  # the next write is an hour away
+        self.addCleanup(querylog.flush)  # the counts this test made stay with its own data
         expected = SEARCH[connection.vendor]
         self.grow(2)
         self.assert_queries(expected["id"], "/id/search/?q=pelabuhan")

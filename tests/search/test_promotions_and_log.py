@@ -1,18 +1,27 @@
 """Promoted results per language, the anonymous query log and the editors' popular-queries report."""
 
+from unittest import mock
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
-from django.test import TestCase
+from django.core.cache import caches
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+import pytest
+
+from search import querylog
 from search.models import QueryLog
 from search.query import site_search
 from tests.factories.pages import home_page
 from tests.factories.search import text_page
+from tests.home.test_caching import REDIS_CACHES, redis_available
 
 
 def promote(query_string, page, description=""):
@@ -128,3 +137,91 @@ class QueryLogTests(TestCase):
         self.assertNotEqual(self.client.get("/admin/reports/popular-searches/").status_code, 200)
         editors.permissions.add(Permission.objects.get(codename="view_querylog"))
         self.assertEqual(self.client.get("/admin/reports/popular-searches/").status_code, 200)
+
+
+class CachedSearchLogBehaviour:
+    """Search pages are cached whole; every search is still counted, hit or miss (LocMem and Redis)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        text_page("Pasar Baru", "Pasar.", title_en="New market")
+
+    def setUp(self):
+        caches["pages"].clear()
+
+    def test_searches_served_from_the_page_cache_are_counted(self):
+        statuses = [self.client.get("/id/search/", {"q": "pasar"}).headers.get("X-Wagtail-Cache") for _ in range(3)]
+        self.assertEqual(statuses, ["miss", "hit", "hit"])
+        self.client.get("/en/search/", {"q": "market"})
+        self.client.get("/en/search/", {"q": "market"})
+        self.assertEqual(
+            set(QueryLog.objects.values_list("query_text", "language", "searches", "results")),
+            {("pasar", "id", 3, 1), ("market", "en", 2, 1)},
+        )
+
+    def test_cached_later_pages_and_personal_data_stay_uncounted(self):
+        for _ in range(2):
+            self.client.get("/id/search/", {"q": "pasar", "page": "2"})
+            self.client.get("/id/search/", {"q": "0812-3456-7890"})
+        self.assertFalse(QueryLog.objects.exists())
+
+
+@override_settings(WAGTAIL_CACHE=True)
+class LocalMemoryCachedSearchLogTests(CachedSearchLogBehaviour, TestCase):
+    pass
+
+
+@pytest.mark.skipif(not redis_available(), reason="Redis is not running at 127.0.0.1:6379")
+@override_settings(WAGTAIL_CACHE=True, CACHES=REDIS_CACHES)
+class RedisCachedSearchLogTests(CachedSearchLogBehaviour, TestCase):
+    pass
+
+
+class QueryLogWritingTests(TestCase):
+    """Counts wait in the worker and are written after a response, never inside the visitor's search."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        text_page("Pasar Baru", "Pasar.", title_en="New market")
+
+    def setUp(self):
+        self.client.get("/id/")  # the site's first request creates its settings row
+        querylog.flush()
+        self.addCleanup(querylog.flush)
+
+    def later(self, seconds):
+        return mock.patch.object(querylog.time, "monotonic", return_value=querylog._last_flush + seconds)
+
+    @override_settings(SEARCH_LOG_FLUSH_SECONDS=60)
+    def test_counts_wait_for_the_next_write_and_add_up(self):
+        with self.later(30), CaptureQueriesContext(connection) as queries:
+            self.client.get("/id/search/", {"q": "pasar"})
+            self.client.get("/id/search/", {"q": "Pasar"})
+            self.client.get("/en/search/", {"q": "market"})
+        writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]
+        self.assertEqual(writes, [], "a visitor's search writes nothing")
+        self.assertFalse(QueryLog.objects.exists())
+        today = timezone.localdate()
+        self.assertEqual(querylog.pending(), {("pasar", "id", today): (2, 1), ("market", "en", today): (1, 1)})
+        with self.later(61):
+            self.client.get("/en/")  # the end of any request writes them once they are due
+        self.assertEqual(querylog.pending(), {})
+        self.assertEqual(
+            set(QueryLog.objects.values_list("query_text", "language", "searches", "results")),
+            {("pasar", "id", 2, 1), ("market", "en", 1, 1)},
+        )
+
+    def test_counts_are_kept_when_the_database_refuses_them(self):
+        response = querylog.mark(HttpResponse(), "pasar", "id", 4)
+        querylog.count(response)
+        with (
+            mock.patch.object(querylog, "_write", side_effect=DatabaseError("down")),
+            self.assertLogs("search.querylog", "ERROR"),
+        ):
+            querylog.flush()
+        self.assertEqual(querylog.pending(), {("pasar", "id", timezone.localdate()): (1, 4)})
+        querylog.count(response)
+        querylog.flush()
+        self.assertEqual(QueryLog.objects.get().searches, 2)
