@@ -8,7 +8,7 @@ middleware, counts it on every answer, rendered or from the cache.
 
 Each worker adds its counts up in memory and writes them to ``QueryLog`` after a response has been
 sent (Django's ``request_finished``), at most every ``SEARCH_LOG_FLUSH_SECONDS``: one ``UPDATE`` per
-query searched since, instead of a write (and a commit) inside every search. The counts are
+query searched since, in one transaction, instead of a write (and a commit) inside every search. The counts are
 statistics: a worker stopped normally writes what it holds on its way out, a killed one loses at
 most the last ``SEARCH_LOG_FLUSH_SECONDS`` of its own counts. If the database refuses the write, the
 counts are kept for the next try, up to ``MAX_PENDING`` different queries.
@@ -83,13 +83,15 @@ def flush():
         batch = dict(_pending)
         _pending.clear()
         _last_flush = time.monotonic()
-    for index, ((query_text, language, day), (searches, results)) in enumerate(batch.items()):
-        try:
-            _write(query_text, language, day, searches, results)
-        except Exception:
-            logger.exception("Search log: could not write %s counts; kept for the next try", len(batch) - index)
-            _keep(list(batch.items())[index:])
-            return
+    if not batch:
+        return
+    try:
+        with transaction.atomic():  # one commit for the batch; all of it or none
+            for (query_text, language, day), (searches, results) in batch.items():
+                _write(query_text, language, day, searches, results)
+    except Exception:
+        logger.exception("Search log: could not write the counts of %s queries; kept for the next try", len(batch))
+        _keep(batch.items())
 
 
 def flush_if_due(**kwargs):
@@ -104,7 +106,7 @@ def _write(query_text, language, day, searches, results):
     if QueryLog.objects.filter(**day_filter).update(**added):
         return
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a savepoint: the batch goes on if another worker made the row
             QueryLog.objects.create(**day_filter, searches=searches, results=results)
     except IntegrityError:  # another worker created the row at the same moment
         QueryLog.objects.filter(**day_filter).update(**added)

@@ -214,14 +214,29 @@ class QueryLogWritingTests(TestCase):
         )
 
     def test_counts_are_kept_when_the_database_refuses_them(self):
-        response = querylog.mark(HttpResponse(), "pasar", "id", 4)
-        querylog.count(response)
-        with (
-            mock.patch.object(querylog, "_write", side_effect=DatabaseError("down")),
-            self.assertLogs("search.querylog", "ERROR"),
-        ):
-            querylog.flush()
-        self.assertEqual(querylog.pending(), {("pasar", "id", timezone.localdate()): (1, 4)})
-        querylog.count(response)
+        """A failed write leaves no half batch in the log and loses no count: the next write has them all."""
+        pasar = querylog.mark(HttpResponse(), "pasar", "id", 4)
+        market = querylog.mark(HttpResponse(), "market", "en", 2)
+        querylog.count(pasar)
+        querylog.count(market)
+        real_write = querylog._write
+        calls = []
+
+        def second_write_fails(*args):
+            calls.append(args)
+            if len(calls) == 2:
+                raise DatabaseError("connection lost")
+            real_write(*args)
+
+        with mock.patch.object(querylog, "_write", side_effect=second_write_fails):
+            with self.assertLogs("search.querylog", "ERROR"):
+                querylog.flush()
+        self.assertEqual(len(calls), 2)
+        self.assertFalse(QueryLog.objects.exists())
+        today = timezone.localdate()
+        self.assertEqual(querylog.pending(), {("pasar", "id", today): (1, 4), ("market", "en", today): (1, 2)})
+        querylog.count(pasar)
         querylog.flush()
-        self.assertEqual(QueryLog.objects.get().searches, 2)
+        self.assertEqual(
+            set(QueryLog.objects.values_list("query_text", "searches", "results")), {("pasar", 2, 4), ("market", 1, 2)}
+        )
