@@ -8,10 +8,10 @@ middleware, counts it on every answer, rendered or from the cache.
 
 Each worker adds its counts up in memory and writes them to ``QueryLog`` after a response has been
 sent (Django's ``request_finished``), at most every ``SEARCH_LOG_FLUSH_SECONDS``: one ``UPDATE`` per
-query searched since, in one transaction, instead of a write (and a commit) inside every search. The counts are
-statistics: a worker stopped normally writes what it holds on its way out, a killed one loses at
-most the last ``SEARCH_LOG_FLUSH_SECONDS`` of its own counts. If the database refuses the write, the
-counts are kept for the next try, up to ``MAX_PENDING`` different queries.
+query searched since, in one transaction, instead of a write (and a commit) inside every search.
+The counts are statistics: a worker stopped normally writes what it holds on its way out, a killed
+one loses at most the last ``SEARCH_LOG_FLUSH_SECONDS`` of its own counts. If the database refuses
+the write, the counts are kept for the next try, up to ``MAX_PENDING`` different queries.
 
 Hand-written because no maintained library counts cached Django responses; the report's data model
 (one row per query, language and day, no personal data) is ours.
