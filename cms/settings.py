@@ -97,6 +97,10 @@ MIDDLEWARE = [
     "home.middleware.ShortBrowserCacheMiddleware",
     "home.middleware.CachedPageHitMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
+    # HTML is gzipped before the page cache stores it (Vary: Accept-Encoding keeps a plain copy for
+    # clients that do not accept gzip), so a hit costs no compression. Django's gzip pads each
+    # response with random bytes against BREACH (Django 4.2+).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.middleware.CachedSiteMiddleware",

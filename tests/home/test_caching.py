@@ -1,5 +1,6 @@
 """Anonymous pages are cached whole (in Redis for real), editors see fresh pages, and changes purge."""
 
+import gzip
 from unittest import mock
 
 from django.contrib.auth import get_user_model
@@ -78,6 +79,26 @@ class PageCacheBehaviour:
         self.client.get("/id/tentang/")
         self.assertContains(self.client.get("/id/tentang/"), '<html lang="id">')
 
+    def test_pages_go_compressed_to_browsers_that_accept_it(self):
+        """HTML goes gzipped to a browser that asks for it, from the cache too; never to one that does not."""
+        gzip_ok = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br, zstd"}
+        plain = self.client.get("/en/about/")
+        zipped = self.client.get("/en/about/", **gzip_ok)  # a variant of its own: rendered and cached
+        self.assertNotIn("Content-Encoding", plain)
+        self.assertEqual(zipped["Content-Encoding"], "gzip")
+        self.assertIn("Accept-Encoding", zipped["Vary"])
+        self.assertEqual(gzip.decompress(zipped.content), plain.content)
+        self.assertLess(len(zipped.content), len(plain.content) / 2)
+        for _ in range(2):
+            zipped_hit = self.client.get("/en/about/", **gzip_ok)
+            plain_hit = self.client.get("/en/about/")
+            self.assertEqual(zipped_hit.headers["X-Wagtail-Cache"], "hit")
+            self.assertEqual(plain_hit.headers["X-Wagtail-Cache"], "hit")
+            self.assertEqual(zipped_hit["Content-Encoding"], "gzip")
+            self.assertEqual(gzip.decompress(zipped_hit.content), plain.content)
+            self.assertNotIn("Content-Encoding", plain_hit)
+            self.assertEqual(plain_hit.content, plain.content)
+
     def test_a_hit_reads_the_cache_once(self):
         """Each worker keeps the URL's header list, so a repeat hit is one read of the cache."""
         self.client.get("/id/tentang/")
@@ -114,15 +135,21 @@ class PageCacheBehaviour:
         self.assertRedirects(self.client.get("/id/lama/"), "/id/tentang/", status_code=301)
 
     def test_publishing_purges_page_parent_and_home_in_both_languages(self):
+        gzip_ok = {"HTTP_ACCEPT_ENCODING": "gzip"}
         for path in ("/id/", "/en/", "/id/tentang/", "/en/about/", "/id/tentang/sejarah/", "/en/about/history/"):
             self.client.get(path)
             self.assertEqual(self.status(path), "hit", path)
+        self.client.get("/en/about/history/", **gzip_ok)
+        self.assertEqual(self.status("/en/about/history/", **gzip_ok), "hit")
         with translation.override("id"):
             self.child.title_en = "Our history"
             self.child.save_revision().publish()
         for path in ("/id/", "/en/", "/id/tentang/", "/en/about/", "/id/tentang/sejarah/", "/en/about/history/"):
             self.assertEqual(self.status(path), "miss", path)
         self.assertContains(self.client.get("/en/about/history/"), "Our history")
+        zipped = self.client.get("/en/about/history/", **gzip_ok)  # the compressed copy is purged too
+        self.assertEqual(zipped.headers["X-Wagtail-Cache"], "miss")
+        self.assertIn(b"Our history", gzip.decompress(zipped.content))
 
     def test_unpublishing_purges_the_page(self):
         self.client.get("/id/tentang/sejarah/")
