@@ -9,10 +9,10 @@ Site settings and OPDs appear on every page, so changing them purges the whole p
 
 Derived data (a newsroom's archive months, filter choices, site settings) is cached with
 ``remember()`` under the *content version*: a number that changes whenever a page, a view restriction,
-an OPD, an image, a tag, a search promotion or the site settings are saved or deleted. Nothing has to know which entries a
-change touches: after any change every entry is recomputed on first use, and the old ones expire by
-themselves. Each worker also keeps a short-lived copy of what it read (``_local_tier()``), so a page
-reads the shared cache once for the version rather than once per value.
+an OPD, an image, a tag, a search promotion or the site settings are saved or deleted. Nothing has to
+know which entries a change touches: after any change every entry is recomputed on first use, and the
+old ones expire by themselves. Each worker also keeps a short-lived copy of what it read
+(``_local_tier()``), so a page reads the shared cache once for the version rather than once per value.
 """
 
 import functools
