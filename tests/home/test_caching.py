@@ -1,6 +1,7 @@
 """Anonymous pages are cached whole (in Redis for real), editors see fresh pages, and changes purge."""
 
 import gzip
+import os
 from unittest import mock
 
 from django.contrib.auth import get_user_model
@@ -13,10 +14,13 @@ import pytest
 from home.caching import purge_patterns
 from tests.factories.pages import home_page, standard_page
 
+# Tests use their own Redis database; TEST_REDIS_URL lets two test runs on one machine keep apart.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
 REDIS_CACHES = {
     alias: {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/15",
+        "LOCATION": TEST_REDIS_URL,
         "KEY_PREFIX": f"cms-test:{alias}",
     }
     for alias in ("default", "pages", "renditions")
@@ -27,7 +31,7 @@ def redis_available():
     try:
         import redis
 
-        return redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1).ping()
+        return redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
     except Exception:
         return False
 
