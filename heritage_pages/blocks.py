@@ -20,6 +20,7 @@ class TimelineItemBlock(blocks.StructBlock):
         template = "heritage_pages/blocks/timeline_item_block.html"
         label = _("Timeline entry")
         description = _("A dated event in the site's history.")
+        preview_value = {"date": "1832", "event": _("The mosque is rebuilt in brick and stone.")}
 
 
 class HistoryStreamBlock(BaseStreamBlock):

@@ -8,6 +8,36 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+# Block previews (the block picker in the page editor shows each block's description and a rendered sample).
+# Samples that need a picture, a document or a page take the first one in the library at the time the
+# picker asks, so a fresh site shows the block without it rather than failing.
+
+
+def first_image():
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("pk").first()
+
+
+def first_document():
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.order_by("pk").first()
+
+
+def first_page():
+    from wagtail.models import Page
+
+    return Page.objects.filter(depth__gt=1).live().order_by("path").first()
+
+
+def sample_image():
+    return {
+        "image": first_image(),
+        "caption": _("Pulau Penyengat seen from the Tanjungpinang waterfront."),
+        "credit": "Diskominfo Kota Tanjungpinang",
+    }
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
@@ -22,6 +52,7 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
         label = _("Heading")
         description = _("A heading that starts a section; screen readers use it to navigate.")
+        preview_value = {"text": _("Programme of the day"), "size": "h2"}
 
 
 class ImageBlock(blocks.StructBlock):
@@ -34,6 +65,7 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
         label = _("Image")
         description = _("An image with an optional caption and credit.")
+        preview_value = staticmethod(sample_image)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -48,6 +80,11 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
         label = _("Quote")
         description = _("A quotation with the speaker's name and role.")
+        preview_value = {
+            "text": _("Our heritage is the identity of this city; let us look after it together."),
+            "speaker": "Wali Kota Tanjungpinang",
+            "role": _("Mayor of Tanjungpinang"),
+        }
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -61,6 +98,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
         label = _("Document")
         description = _("A link to download a document, with its file type and size.")
+        preview_value = staticmethod(lambda: {"document": first_document(), "title": ""})
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -73,6 +111,10 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="blocks/paragraph_block.html",
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         description=_("Text with links and lists."),
+        preview_value=_(
+            "<p>The technical guidance workshop (<b>bimtek</b>) runs for two days at the mayor's office. "
+            "Participants bring a laptop.</p>"
+        ),
     )
     image = ImageBlock()
     quote = QuoteBlock()
@@ -82,12 +124,24 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
         help_text=_("A YouTube or other media URL."),
         description=_("A video or other media from a URL."),
+        # The sample is drawn, not fetched: a preview must not call a video site from the editor's browser or the server.
+        preview_template="blocks/previews/embed_block.html",
+        preview_value={"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ"},
     )
     document = DocumentLinkBlock()
     table = TableBlock(
         label=_("Table"),
         template="blocks/table_block.html",
         description=_("A data table; the first row can be used as column headers."),
+        preview_value={
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "data": [
+                [_("Session"), _("Time")],
+                [_("Opening"), "08.00"],
+                [_("Practice"), "09.30"],
+            ],
+        },
     )
 
 
@@ -102,3 +156,11 @@ class FeaturedSectionBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/featured_section_block.html"
         label = _("Featured section")
+        description = _("A card on the home page that points visitors to a part of the site.")
+        preview_value = staticmethod(
+            lambda: {
+                "heading": _("Heritage sites"),
+                "text": _("The register of the city's cultural heritage, with a map."),
+                "page": first_page(),
+            }
+        )

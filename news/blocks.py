@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import BaseStreamBlock, ImageBlock
+from home.blocks import BaseStreamBlock, ImageBlock, first_document, first_image, sample_image
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -18,6 +18,7 @@ class GalleryBlock(blocks.StructBlock):
         template = "news/blocks/gallery_block.html"
         label = _("Gallery")
         description = _("Several photos of the activity, each with a caption and credit.")
+        preview_value = staticmethod(lambda: {"title": _("Bimtek day one"), "images": [sample_image(), sample_image()]})
 
 
 class NewsStreamBlock(BaseStreamBlock):
@@ -35,6 +36,15 @@ class SpeakerBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Speaker")
+        description = _("A speaker or moderator of the event, with their role and institution.")
+        preview_value = staticmethod(
+            lambda: {
+                "name": "Dr. Siti Aminah",
+                "role": _("Speaker"),
+                "institution": "Diskominfo Provinsi Kepulauan Riau",
+                "photo": first_image(),
+            }
+        )
 
 
 class AgendaItemBlock(blocks.StructBlock):
@@ -47,6 +57,8 @@ class AgendaItemBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         label = _("Agenda item")
+        description = _("One session of the event's programme, with its day and times.")
+        preview_value = {"start": "08:00", "end": "09:30", "session": _("Opening and briefing"), "speaker": ""}
 
 
 class MaterialDocumentBlock(blocks.StructBlock):
@@ -56,6 +68,8 @@ class MaterialDocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
+        description = _("A handout or slide deck of the event, to download.")
+        preview_value = staticmethod(lambda: {"document": first_document(), "title": _("Presentation slides")})
 
 
 class MaterialRecordingBlock(blocks.StructBlock):
@@ -65,6 +79,8 @@ class MaterialRecordingBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Recording")
+        description = _("A link to the recording of a session.")
+        preview_value = {"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": _("Recording of day one")}
 
 
 class MaterialsBlock(blocks.StreamBlock):
