@@ -46,8 +46,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Our apps go before Wagtail's, and wagtail_modeltranslation before everything
-# (see ../shared/notes/modeltranslation.md, "Settings that worked").
+# Our apps go before Wagtail's (their templates and translations win), and wagtail_modeltranslation before
+# everything: it patches Wagtail's page classes and admin as it loads, which must happen before they are used.
 INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
@@ -207,7 +207,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("id",)}
 
 
 def localized_verbose_name(verbose_name, lang):
-    """Label translated fields "[id]", not "[ind]" (trap 2: the editor's locale picker needs it)."""
+    """Label translated fields "[id]", not "[ind]": wagtail-modeltranslation's locale picker in the editor looks for
+    labels ending in the language code, and hides the Indonesian slug and SEO fields when it finds "[ind]"."""
     return f"{verbose_name} [{'id' if lang == 'ind' else lang}]"
 
 

@@ -2,8 +2,9 @@
 
 A page exists in Indonesian always. It exists in English when its English
 title is filled; otherwise an English visitor gets the Indonesian page with a
-notice, ``noindex`` and no ``hreflang="en"`` alternate (our fallback policy,
-trap 6 in ../shared/notes/modeltranslation.md).
+notice, ``noindex`` and no ``hreflang="en"`` alternate. django-modeltranslation's own
+fallback is silent (it would serve Indonesian text under ``/en/`` as if it were English), so this
+module says so to the visitor and to search engines; docs/bilingual.md has the whole policy.
 """
 
 from contextlib import contextmanager

@@ -135,7 +135,8 @@ def seed_opds():
 
 def seed_home(site_base_url=None):
     """The home page as the default Site's root, replacing Wagtail's welcome page."""
-    call_command("update_translation_fields", verbosity=0)  # trap 4: fill the migration-made pages
+    # The root pages Wagtail's migrations made have empty translated columns.
+    call_command("update_translation_fields", verbosity=0)
     root = Page.get_first_root_node()
     hero = demo_image(
         "Tepi laut Tanjungpinang",

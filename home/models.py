@@ -22,7 +22,7 @@ class BilingualPageMixin:
     """Per-language preview and the English-fallback flag, for every page type of ours.
 
     Preview renders inside ``translation.override`` because the admin's own language
-    would otherwise leak into it (trap 8 in the modeltranslation notes).
+    would otherwise leak into it: Wagtail renders a preview in the editor's admin language.
     """
 
     @property

@@ -6,7 +6,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Fill the translated columns of the pages Wagtail's migrations made (trap 4).
+    """Fill the translated columns of the pages Wagtail's migrations made (their ``url_path_ind`` is empty
+    otherwise, and every child page would get a broken URL path).
 
     Transactional tests (the browser tests) flush the database after each test and restore it from a
     snapshot taken when the test database was created, before this fix; so the snapshot is retaken

@@ -122,7 +122,7 @@ class StandardPageTests(WagtailPageTestCase):
             "body_en",
         ):
             self.assertIn(name, fields)
-        # Labels say [id], not [ind], so the locale picker can group them (trap 2).
+        # Labels say [id], not [ind], so the locale picker can group them (wagtail-modeltranslation's locale picker looks for "[id]").
         self.assertContains(response, "[id]")
         self.assertNotContains(response, "[ind]")
 
