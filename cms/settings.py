@@ -195,7 +195,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Indonesian first and default, English second.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogues, then the Indonesian it supplies for the admin strings of Wagtail and its
+# companions that their own catalogues lack (locale_overrides/id/LC_MESSAGES/django.po says more).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True

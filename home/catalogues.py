@@ -13,9 +13,9 @@ from babel.messages.pofile import read_po
 
 
 def catalogue_paths():
-    """Every ``django.po`` under the project's LOCALE_PATHS."""
+    """Every catalogue (``django.po`` and the admin's ``djangojs.po``) under the project's LOCALE_PATHS."""
     for locale_dir in settings.LOCALE_PATHS:
-        yield from sorted(Path(locale_dir).glob("*/LC_MESSAGES/django.po"))
+        yield from sorted(Path(locale_dir).glob("*/LC_MESSAGES/django*.po"))
 
 
 def read_catalogue(po_path):

@@ -27,7 +27,9 @@ class BilingualPageMixin:
 
     @property
     def preview_modes(self):
-        return [(code, _("As a %(language)s visitor") % {"language": name}) for code, name in settings.LANGUAGES]
+        # One whole sentence per language, so each reads naturally when translated ("an English visitor").
+        labels = {"id": _("As an Indonesian-speaking visitor"), "en": _("As an English-speaking visitor")}
+        return [(code, labels[code]) for code, name in settings.LANGUAGES]
 
     @property
     def default_preview_mode(self):
