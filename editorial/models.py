@@ -85,6 +85,14 @@ class PageTranslationStatus(models.Model):
         return ", ".join(self.field_labels(self.empty_fields))
 
     @property
+    def english_slug_note(self):
+        """A warning when the page has English but its English address still uses the Indonesian slug."""
+        page = self.page
+        if (page.title_en or "").strip() and (page.slug_en or page.slug_ind) == page.slug_ind:
+            return _("Same as the Indonesian address")
+        return ""
+
+    @property
     def opd_acronym(self):
         return self.opd.acronym if self.opd_id else ""
 

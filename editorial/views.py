@@ -66,6 +66,7 @@ class TranslationStatusReportView(ReportView):
         ),
         Column("stale_field_labels", label=_("Out-of-date fields")),
         Column("empty_field_labels", label=_("Untranslated fields")),
+        Column("english_slug_note", label=_("English address")),
         DateColumn("page.latest_revision_created_at", label=_("Last edited")),
     ]
 
@@ -78,6 +79,7 @@ class TranslationStatusReportView(ReportView):
         "get_state_display",
         "stale_field_labels",
         "empty_field_labels",
+        "english_slug_note",
         "admin_edit_url",
     ]
     export_headings = {
@@ -89,6 +91,7 @@ class TranslationStatusReportView(ReportView):
         "get_state_display": _("English state"),
         "stale_field_labels": _("Out-of-date fields"),
         "empty_field_labels": _("Untranslated fields"),
+        "english_slug_note": _("English address"),
         "admin_edit_url": _("Edit URL"),
     }
 

@@ -704,10 +704,13 @@ class SiteLink:
     is_visitable: bool
 
     badge: str = ""  # the status badge's HTML, in the language the link was made in
+    title_lang: str = ""  # "id" when the title shown is the Indonesian fallback on a page in another language
 
     @classmethod
     def of(cls, site, request):
         link = cls(site.title, site.get_url(request), site.legal_status, site.designation_level, site.is_visitable)
+        if bilingual.shows_fallback(site, "title"):
+            link = replace(link, title_lang=bilingual.DEFAULT_LANGUAGE)
         # Rendered once with the link (links are kept with the derived data), not once per view per link.
         return replace(
             link, badge=render_to_string("heritage_pages/includes/status_badge.html", {"site": link}).strip()

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.text import slugify
 
 from modeltranslation.utils import build_localized_fieldname
 
@@ -34,6 +35,27 @@ def has_translation(page, language):
 def translated_languages(page):
     """The languages ``page`` really exists in, default language first."""
     return [code for code in LANGUAGE_CODES if has_translation(page, code)]
+
+
+def _blank(value):
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return len(value) == 0  # a StreamField value
+    except TypeError:
+        return False
+
+
+def shows_fallback(obj, field_name, language=None):
+    """True when ``obj.field_name`` is shown in ``language`` through the Indonesian fallback: its own column
+    is empty and the Indonesian one is not. The element that shows it must then say ``lang="id"``."""
+    language = language or translation.get_language()
+    if language == DEFAULT_LANGUAGE or obj is None:
+        return False
+    own = localized_value(obj, field_name, language)
+    return _blank(own) and not _blank(localized_value(obj, field_name, DEFAULT_LANGUAGE))
 
 
 def is_fallback(page, language=None):
@@ -161,3 +183,29 @@ def alternate_links(request, page, follow_request=False):
     if default:
         links.append(("x-default", default))
     return links
+
+
+def make_english_slug(page):
+    """Give ``page`` an English slug made from its English title when that title is first filled.
+
+    Until then the English address uses the Indonesian slug, and once a translator writes the English
+    title the page deserves an English address. An English slug an editor chose (one that differs from the
+    Indonesian slug) is kept, and so is the slug of a page whose English title was already there.
+    """
+    if not page.pk:
+        return  # a new page: the editor's form makes both slugs from the titles as they are typed
+    title = (localized_value(page, "title", "en") or "").strip()
+    slug_en, slug_id = localized_value(page, "slug", "en"), localized_value(page, "slug", DEFAULT_LANGUAGE)
+    if not title or (slug_en and slug_en != slug_id):
+        return
+    title_column, slug_column = build_localized_fieldname("title", "en"), build_localized_fieldname("slug", "en")
+    if (type(page).objects.filter(pk=page.pk).values_list(title_column, flat=True).first() or "").strip():
+        return
+    base = slugify(title, allow_unicode=True)[:240] or slug_id
+    parent = page.get_parent()
+    siblings = set(parent.get_children().exclude(pk=page.pk).values_list(slug_column, flat=True)) if parent else set()
+    candidate, number = base, 1
+    while candidate in siblings:
+        number += 1
+        candidate = f"{base}-{number}"
+    setattr(page, slug_column, candidate)

@@ -35,6 +35,10 @@ class BilingualPageMixin:
     def default_preview_mode(self):
         return settings.LANGUAGE_CODE
 
+    def clean(self):
+        bilingual.make_english_slug(self)
+        super().clean()
+
     def serve_preview(self, request, mode_name):
         language = mode_name if mode_name in bilingual.LANGUAGE_CODES else settings.LANGUAGE_CODE
         with translation.override(language):

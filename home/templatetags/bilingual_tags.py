@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from home import bilingual
 
@@ -57,6 +59,26 @@ def language_switcher(context):
             }
         )
     return {"links": links, "current": current}
+
+
+@register.simple_tag
+def lang_of(obj, field_name):
+    """`` lang="id"`` on the element that shows ``obj.field_name`` when, on a page in another language, the
+    value shown is the Indonesian one (its own column is empty); nothing otherwise. For example
+    ``<p{% lang_of page "summary" %}>{{ page.summary }}</p>``."""
+    if bilingual.shows_fallback(obj, field_name):
+        return mark_safe(f' lang="{bilingual.DEFAULT_LANGUAGE}"')
+    return ""
+
+
+@register.simple_tag
+def lang_span(obj, field_name):
+    """``obj.field_name`` escaped, inside ``<span lang="id">`` when it is the Indonesian fallback: for a value
+    set inside a translated sentence, ``{% lang_span page "title" as area %}{% blocktranslate with area=area %}``."""
+    value = getattr(obj, field_name, "") or ""
+    if bilingual.shows_fallback(obj, field_name):
+        return format_html('<span lang="{}">{}</span>', bilingual.DEFAULT_LANGUAGE, value)
+    return conditional_escape(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -89,15 +89,16 @@ class ReportTests(AdminTestCase):
         self.assertEqual(response.status_code, 200)
         rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
         self.assertEqual(len(rows), 2)
-        self.assertEqual(len(rows[0]), 9)
-        row = dict(zip(range(9), rows[1], strict=True))
+        self.assertEqual(len(rows[0]), 10)
+        row = dict(zip(range(10), rows[1], strict=True))
         self.assertEqual(row[0], "Sejarah")
         self.assertEqual(row[1], str(self.stale.pk))
         self.assertEqual(row[2], "History")
         self.assertEqual(row[4], "Disbudpar")
         with translation.override("id"):
             self.assertEqual(row[6], str(StandardPage._meta.get_field("summary").verbose_name))
-        self.assertTrue(row[8].endswith(f"/admin/pages/{self.stale.pk}/edit/"))
+        self.assertEqual(row[8], "")  # its English address is its own ("history"), not the Indonesian one
+        self.assertTrue(row[9].endswith(f"/admin/pages/{self.stale.pk}/edit/"))
 
     def test_xlsx_export(self):
         response = self.client.get(REPORT, {"export": "xlsx"})
