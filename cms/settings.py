@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
+from ops.logformat import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "home",
+    "ops",
     "images",
     "heritage_pages",
     "news",
@@ -91,6 +94,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.requestid.RequestIdMiddleware",  # first: every later middleware and log line sees the request id
+    "ops.health.HealthCheckMiddleware",  # /healthz answers before any middleware that needs the cache or database
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "search.middleware.SearchLogMiddleware",
@@ -291,11 +296,20 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail runs its search-index and reference-index tasks inline; one line per task is noise.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
-}
+# Logs: plain lines, or one JSON object per line with DJANGO_LOG_FORMAT=json (production); both carry the
+# request id that ops.requestid also sends back as X-Request-ID.
+LOGGING = logging_config(os.environ.get("DJANGO_LOG_FORMAT", "plain"), os.environ.get("DJANGO_LOG_LEVEL", "INFO"))
+
+# Operations (docs/deploy.md): health check, error reports, metrics.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from ops.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN)
+# Prometheus metrics at /metrics, off unless DJANGO_METRICS=1; never public (ops/metrics.py).
+METRICS_ENABLED = env_bool("DJANGO_METRICS", False)
+METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "")
+if METRICS_ENABLED:
+    INSTALLED_APPS.append("django_prometheus")
+    MIDDLEWARE.insert(2, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+    MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
