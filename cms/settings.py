@@ -313,3 +313,22 @@ if METRICS_ENABLED:
     INSTALLED_APPS.append("django_prometheus")
     MIDDLEWARE.insert(2, "django_prometheus.middleware.PrometheusBeforeMiddleware")
     MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+
+# Media on S3-compatible object storage (django-storages) when a bucket is named, so that every app server
+# sees the same images, renditions and documents; local files under MEDIA_ROOT otherwise. django-storages'
+# own setting names, from the environment (docs/deploy.md gives the bucket policy).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO or a provider's S3 service
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # a media CDN
+AWS_DEFAULT_ACL = None  # objects get the bucket's policy: images public, documents/ not
+AWS_QUERYSTRING_AUTH = False  # image URLs are plain and stable, so cached pages keep working
+AWS_S3_FILE_OVERWRITE = False
+AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=2592000"}  # a new upload gets a new name
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Documents are always served through the site, which applies collection view restrictions first; a
+# document's URL never points at the storage, so no restricted document is ever a public object.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
