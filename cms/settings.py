@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
+from ops.logformat import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "home",
+    "ops",
     "images",
     "heritage_pages",
     "news",
@@ -91,6 +94,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.requestid.RequestIdMiddleware",  # first: every later middleware and log line sees the request id
+    "ops.health.HealthCheckMiddleware",  # /healthz answers before any middleware that needs the cache or database
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "search.middleware.SearchLogMiddleware",
@@ -294,11 +299,39 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail runs its search-index and reference-index tasks inline; one line per task is noise.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
-}
+# Logs: plain lines, or one JSON object per line with DJANGO_LOG_FORMAT=json (production); both carry the
+# request id that ops.requestid also sends back as X-Request-ID.
+LOGGING = logging_config(os.environ.get("DJANGO_LOG_FORMAT", "plain"), os.environ.get("DJANGO_LOG_LEVEL", "INFO"))
+
+# Operations (docs/deploy.md): health check, error reports, metrics.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from ops.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN)
+# Prometheus metrics at /metrics, off unless DJANGO_METRICS=1; never public (ops/metrics.py).
+METRICS_ENABLED = env_bool("DJANGO_METRICS", False)
+METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "")
+if METRICS_ENABLED:
+    INSTALLED_APPS.append("django_prometheus")
+    MIDDLEWARE.insert(2, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+    MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+
+# Media on S3-compatible object storage (django-storages) when a bucket is named, so that every app server
+# sees the same images, renditions and documents; local files under MEDIA_ROOT otherwise. django-storages'
+# own setting names, from the environment (docs/deploy.md gives the bucket policy).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO or a provider's S3 service
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # a media CDN
+AWS_DEFAULT_ACL = None  # objects get the bucket's policy: images public, documents/ not
+AWS_QUERYSTRING_AUTH = False  # image URLs are plain and stable, so cached pages keep working
+AWS_S3_FILE_OVERWRITE = False
+AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=2592000"}  # a new upload gets a new name
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Documents are always served through the site, which applies collection view restrictions first; a
+# document's URL never points at the storage, so no restricted document is ever a public object.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

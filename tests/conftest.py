@@ -1,7 +1,29 @@
+import os
+import re
+
 from django.core.management import call_command
 from django.db import connections
 
 import pytest
+
+
+def _worker_redis_url(url, worker):
+    """Give each pytest-xdist worker its own Redis database: worker gwN uses TEST_REDIS_URL's number + N
+    (or - N where + N would pass 15), because the cache tests clear their database (FLUSHDB)."""
+    match = re.fullmatch(r"(redis://[^/]*)(?:/(\d+))?", url)
+    index = int(re.sub(r"\D", "", worker) or 0)
+    if not match or not index:
+        return url
+    base = int(match.group(2) or 0)
+    number = base + index if base + index <= 15 else base - index
+    return f"{match.group(1)}/{number}"
+
+
+# Set before any test module is imported (test modules read TEST_REDIS_URL at import).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["TEST_REDIS_URL"] = _worker_redis_url(
+        os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"), os.environ["PYTEST_XDIST_WORKER"]
+    )
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +49,17 @@ def fresh_content_version():
     from home.caching import bump_content_version
 
     bump_content_version()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Group the tests for pytest-xdist (bin/test runs ``--dist loadgroup``): each test module runs whole on
+    one worker, so its module- and class-scoped fixtures (page trees, servers) are built once, and all the
+    browser tests (tests/e2e) run on one worker, so Chromium starts once. New modules need no registration."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        module = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group("e2e" if module.startswith("tests/e2e/") else module))

@@ -47,9 +47,10 @@ def test_create_preview_both_languages_and_publish(editor_session, page):
     page.fill("#id_slug_en", "population-services")
 
     preview_url = f"{base}/admin/pages/add/home/standardpage/{home.pk}/preview/"
-    # Open the preview panel: the editor posts the form to the preview URL.
-    page.click("[data-side-panel-toggle='preview']")
-    page.wait_for_timeout(1500)
+    # Open the preview panel: the editor posts the form to the preview URL; wait for that answer, not a while.
+    posted = lambda response: response.url.startswith(preview_url) and response.request.method == "POST"  # noqa: E731
+    with page.expect_response(posted):
+        page.click("[data-side-panel-toggle='preview']")
     for mode, lang, title in (("id", "id", "Layanan Kependudukan"), ("en", "en", "Population Services")):
         preview = page.context.new_page()
         preview.goto(f"{preview_url}?mode={mode}")

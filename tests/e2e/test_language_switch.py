@@ -9,8 +9,14 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def switch(page):
-    page.click(".language-switcher a")
-    page.wait_for_load_state()
+    """Follow the language switcher and wait until the new page has loaded.
+
+    Waiting for the load state after the click is not enough: the old page is still loaded, so the wait
+    returns at once, the test reads the old page, and the live server is left handling the click's request
+    after the test ends (outside the test's database access, or after its rows were flushed).
+    """
+    with page.expect_navigation(wait_until="load"):
+        page.click(".language-switcher a")
 
 
 def test_switcher_on_every_page_type_of_the_demo(live_server, page):

@@ -25,8 +25,8 @@ def test_search_with_autocomplete_in_both_languages(demo, page):
         assert expected in option.inner_text()
         assert box.get_attribute("aria-expanded") == "true"
         box.press("ArrowDown")
-        box.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation(wait_until="load"):  # the old page's load state would return at once
+            box.press("Enter")
         assert f"/{language}/" in page.url and "/search/" not in page.url
         assert expected in page.locator("h1").inner_text()
 
@@ -36,8 +36,8 @@ def test_search_without_javascript_still_works(demo, browser):
     page = context.new_page()
     page.goto(f"{demo}/en/")
     page.fill("#site-search-q", "heritage")
-    page.press("#site-search-q", "Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation(wait_until="load"):
+        page.press("#site-search-q", "Enter")
     assert "/en/search/?q=heritage" in page.url
     assert page.locator(".search-result").count() > 0
     context.close()
