@@ -1,7 +1,7 @@
-"""Anonymous pages are cached whole (in Redis for real), editors see fresh pages, and changes purge."""
+"""Anonymous pages are cached whole (in Redis for real) under the generation; editors see fresh pages;
+restricted pages are never stored; any committed change makes every cached page unreachable."""
 
 import gzip
-import os
 from unittest import mock
 
 from django.contrib.auth import get_user_model
@@ -11,29 +11,9 @@ from django.utils import translation
 
 import pytest
 
-from home.caching import purge_patterns
+from serving import clock, generation, pagecache
 from tests.factories.pages import home_page, standard_page
-
-# Tests use their own Redis database; TEST_REDIS_URL lets two test runs on one machine keep apart.
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-REDIS_CACHES = {
-    alias: {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": TEST_REDIS_URL,
-        "KEY_PREFIX": f"cms-test:{alias}",
-    }
-    for alias in ("default", "pages", "renditions")
-} | {"derived-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "derived-local-test"}}
-
-
-def redis_available():
-    try:
-        import redis
-
-        return redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception:
-        return False
+from tests.serving.redis import REDIS_CACHES, redis_available
 
 
 class PageCacheBehaviour:
@@ -49,9 +29,10 @@ class PageCacheBehaviour:
 
     def setUp(self):
         caches["pages"].clear()
+        self.client.get("/id/")  # the first view ever creates the site settings (a change, so a new generation)
 
     def status(self, path, **kwargs):
-        return self.client.get(path, **kwargs).headers.get("X-Wagtail-Cache")
+        return self.client.get(path, **kwargs).headers.get("X-Cache")
 
     def test_anonymous_pages_are_cached(self):
         """The second anonymous request is served from the cache, in each language separately."""
@@ -67,14 +48,16 @@ class PageCacheBehaviour:
     def test_editors_always_get_fresh_pages(self):
         self.client.get("/id/tentang/")
         self.client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.com", "pw"))
-        self.assertEqual(self.status("/id/tentang/"), "skip")
+        response = self.client.get("/id/tentang/")
+        self.assertEqual(response.headers["X-Cache"], "skip")
+        self.assertIn("private", response["Cache-Control"])
 
     def test_anonymous_hits_skip_the_inner_middleware(self):
         """A visitor with no session is answered before the session/auth middleware runs, with the page
         and headers as first rendered, in each language."""
         first = self.client.get("/en/about/")
         hit = self.client.get("/en/about/")
-        self.assertEqual(hit.headers["X-Wagtail-Cache"], "hit")
+        self.assertEqual(hit.headers["X-Cache"], "hit")
         self.assertFalse(hasattr(hit.wsgi_request, "user"))  # AuthenticationMiddleware never ran
         self.assertEqual(hit.content, first.content)
         self.assertEqual(hit.headers["Content-Language"], "en")
@@ -96,33 +79,94 @@ class PageCacheBehaviour:
         for _ in range(2):
             zipped_hit = self.client.get("/en/about/", **gzip_ok)
             plain_hit = self.client.get("/en/about/")
-            self.assertEqual(zipped_hit.headers["X-Wagtail-Cache"], "hit")
-            self.assertEqual(plain_hit.headers["X-Wagtail-Cache"], "hit")
+            self.assertEqual(zipped_hit.headers["X-Cache"], "hit")
+            self.assertEqual(plain_hit.headers["X-Cache"], "hit")
             self.assertEqual(zipped_hit["Content-Encoding"], "gzip")
             self.assertEqual(gzip.decompress(zipped_hit.content), plain.content)
             self.assertNotIn("Content-Encoding", plain_hit)
             self.assertEqual(plain_hit.content, plain.content)
 
-    def test_a_hit_reads_the_cache_once(self):
-        """Each worker keeps the URL's header list, so a repeat hit is one read of the cache."""
+    def test_a_hit_reads_the_generation_and_the_page_and_queries_nothing(self):
+        """A hit is two cache reads (the generation, then the page) and no database query."""
         self.client.get("/id/tentang/")
-        self.client.get("/id/tentang/")
-        cache = caches["pages"]
         reads = []
-        real_get = cache.get
-        with mock.patch.object(
-            cache, "get", side_effect=lambda *args, **kwargs: reads.append(args) or real_get(*args, **kwargs)
-        ):
+        for alias in ("default", "pages"):
+            cache = caches[alias]
+            real_get = cache.get
+            patcher = mock.patch.object(
+                cache, "get", side_effect=lambda *a, _g=real_get, _n=alias, **k: reads.append(_n) or _g(*a, **k)
+            )
+            patcher.start()
+            self.addCleanup(patcher.stop)
+        with self.assertNumQueries(0):
             self.assertEqual(self.status("/id/tentang/"), "hit")
-        self.assertEqual(len(reads), 1)
+        self.assertEqual(reads, ["default", "pages"])
 
-    def test_a_session_cookie_takes_the_full_path(self):
-        """With a session cookie, wagtail-cache decides after the user is known (still a hit when anonymous)."""
+    def test_a_session_cookie_is_never_served_from_the_cache(self):
+        """With a session cookie the page is rendered for that visitor and not stored."""
         self.client.get("/id/tentang/")
         self.client.cookies["sessionid"] = "not-a-session"
         response = self.client.get("/id/tentang/")
-        self.assertEqual(response.headers["X-Wagtail-Cache"], "hit")
+        self.assertEqual(response.headers["X-Cache"], "skip")
         self.assertTrue(hasattr(response.wsgi_request, "user"))
+
+    def test_a_restricted_page_is_never_stored(self):
+        """A page behind a password is sent private and no-store, and never comes from the cache, for an
+        anonymous visitor or for one who gave the password."""
+        from wagtail.models import PageViewRestriction
+
+        PageViewRestriction.objects.create(page=self.about, restriction_type="password", password="rahasia")
+        for _ in range(2):
+            response = self.client.get("/id/tentang/sejarah/")
+            self.assertEqual(response.status_code, 200)  # the password form
+            self.assertNotEqual(response.headers["X-Cache"], "hit")
+            self.assertIn("no-store", response["Cache-Control"])
+            self.assertNotContains(response, "<h1>Sejarah</h1>", html=True)
+        self.assertFalse(self.stored_keys())
+
+    def test_time_based_changes_bound_the_lifetime(self):
+        """An answer is never kept past the next moment serving.clock knows of."""
+        import datetime
+
+        from django.utils import timezone
+
+        def soon():
+            return timezone.now() + datetime.timedelta(seconds=30)
+
+        clock.register(soon)
+        self.addCleanup(clock._sources.remove, soon)
+        with mock.patch.object(caches["pages"], "set", wraps=caches["pages"].set) as stored:
+            response = self.client.get("/id/tentang/")
+        self.assertLessEqual(stored.call_args.args[2], 30)
+        self.assertIn("max-age=", response["Cache-Control"])
+
+    def test_a_page_due_to_change_now_is_not_stored(self):
+        from django.utils import timezone
+
+        def now():
+            return timezone.now() + __import__("datetime").timedelta(milliseconds=500)
+
+        clock.register(now)
+        self.addCleanup(clock._sources.remove, now)
+        self.client.get("/id/tentang/")
+        self.assertEqual(self.status("/id/tentang/"), "miss")
+
+    def test_any_committed_change_makes_every_cached_page_unreachable(self):
+        """A change that is not a page (an OPD) still makes every page render again."""
+        from home.models import OPD
+
+        for path in ("/id/", "/en/about/"):
+            self.client.get(path)
+            self.assertEqual(self.status(path), "hit")
+        OPD.objects.create(name_ind="Dinas Uji", name_en="Test Agency", acronym="DU", slug="du")
+        for path in ("/id/", "/en/about/"):
+            self.assertEqual(self.status(path), "miss")
+
+    def stored_keys(self):
+        cache = caches["pages"]
+        if hasattr(cache, "_cache"):
+            return [key for key in cache._cache if f":page:{generation.current()}:" in key]
+        return cache.keys(f"page:{generation.current()}:*")
 
     def test_query_strings_are_separate_pages(self):
         self.client.get("/id/tentang/?page=2")
@@ -130,7 +174,7 @@ class PageCacheBehaviour:
         self.assertEqual(self.status("/id/tentang/?page=3"), "miss")
 
     def test_a_cached_not_found_still_meets_the_redirects(self):
-        """Cached 404s go through the redirects middleware, so a redirect added later applies."""
+        """A redirect added later applies at once to a 404 that was cached (a new generation)."""
         from wagtail.contrib.redirects.models import Redirect
 
         self.assertEqual(self.client.get("/id/lama/").status_code, 404)
@@ -152,8 +196,20 @@ class PageCacheBehaviour:
             self.assertEqual(self.status(path), "miss", path)
         self.assertContains(self.client.get("/en/about/history/"), "Our history")
         zipped = self.client.get("/en/about/history/", **gzip_ok)  # the compressed copy is purged too
-        self.assertEqual(zipped.headers["X-Wagtail-Cache"], "miss")
+        self.assertEqual(zipped.headers["X-Cache"], "miss")
         self.assertIn(b"Our history", gzip.decompress(zipped.content))
+
+    def test_a_change_inside_a_transaction_is_not_cached_before_its_commit(self):
+        """The generation changes again when the transaction commits: a page rendered before the commit
+        (under the number of the moment) is never served after it."""
+        with self.captureOnCommitCallbacks(execute=False) as callbacks:
+            self.child.title_en = "Our story"
+            self.child.save_revision().publish()
+            during = generation.current()
+        self.assertTrue(callbacks)
+        for callback in callbacks:
+            callback()
+        self.assertNotEqual(generation.current(), during)
 
     def test_unpublishing_purges_the_page(self):
         self.client.get("/id/tentang/sejarah/")
@@ -178,25 +234,48 @@ class PageCacheBehaviour:
         self.assertEqual(self.client.get("/id/layanan/sejarah/").status_code, 200)
 
 
-@override_settings(WAGTAIL_CACHE=True)
+@override_settings(PAGE_CACHE=True)
 class LocalMemoryPageCacheTests(PageCacheBehaviour, TestCase):
     pass
 
 
-@pytest.mark.skipif(not redis_available(), reason="Redis is not running at 127.0.0.1:6379")
-@override_settings(WAGTAIL_CACHE=True, CACHES=REDIS_CACHES)
+@pytest.mark.skipif(not redis_available(), reason="Redis is not running at TEST_REDIS_URL")
+@override_settings(PAGE_CACHE=True, CACHES=REDIS_CACHES)
 class RedisPageCacheTests(PageCacheBehaviour, TestCase):
     def test_cache_lives_in_redis(self):
         self.client.get("/id/tentang/")
         self.assertIn("RedisCache", type(caches["pages"]).__name__)
-        self.assertTrue(caches["pages"].get("keyring"))
+        self.assertTrue(self.stored_keys())
 
 
-class PurgePatternTests(TestCase):
-    def test_patterns_cover_both_languages(self):
-        home = home_page()
-        page = standard_page(home, title_ind="Berita", title_en="News", slug_ind="berita", slug_en="news")
-        patterns = purge_patterns(page)
-        self.assertTrue(any("/id/berita/" in p for p in patterns))
-        self.assertTrue(any("/en/news/" in p for p in patterns))
-        self.assertTrue(any(p.endswith("/id/(\\?.*)?$") for p in patterns))
+class KeyTests(TestCase):
+    def test_the_key_names_generation_language_encoding_and_url(self):
+        from django.test import RequestFactory
+
+        factory = RequestFactory()
+        plain = pagecache.key_for(factory.get("/en/about/?page=2"), 5)
+        zipped = pagecache.key_for(factory.get("/en/about/?page=2", HTTP_ACCEPT_ENCODING="gzip, br"), 5)
+        other = pagecache.key_for(factory.get("/en/about/?page=3"), 5)
+        later = pagecache.key_for(factory.get("/en/about/?page=2"), 6)
+        indonesian = pagecache.key_for(factory.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="id"), 5)
+        english = pagecache.key_for(factory.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en"), 5)
+        self.assertEqual(len({plain, zipped, other, later, indonesian, english}), 6)
+        self.assertTrue(plain.startswith("page:5:http:testserver:en:identity:"))
+
+    def test_only_responses_the_key_covers_are_stored(self):
+        from django.http import HttpResponse
+
+        def response(**headers):
+            answer = HttpResponse("x")
+            for name, value in headers.items():
+                answer[name.replace("_", "-")] = value
+            return answer
+
+        self.assertTrue(pagecache.storable(response(Vary="Accept-Encoding, Accept-Language")))
+        self.assertFalse(pagecache.storable(response(Vary="Accept-Encoding, Cookie")))
+        self.assertFalse(pagecache.storable(response(Cache_Control="private")))
+        with_cookie = response()
+        with_cookie.set_cookie("csrftoken", "x")
+        self.assertFalse(pagecache.storable(with_cookie))
+        self.assertFalse(pagecache.storable(HttpResponse(status=302)))
+        self.assertTrue(pagecache.storable(HttpResponse(status=404)))
