@@ -49,7 +49,7 @@ class Server:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.serving.stack_settings",
-            "DJANGO_SECRET_KEY": "stack-test-only",
+            "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # sessions made by the tests are valid there
             "DJANGO_DEBUG": "0",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DATABASE_URL": database_url(),
