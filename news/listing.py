@@ -26,7 +26,7 @@ from taggit.models import Tag
 from home.models import OPD
 from images.prefetch import prefetch_renditions
 from news.models import NewsPage, NewsPageTag, NewsType, with_opds
-from serving.derived import keep_many, recall_many, remember
+from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
@@ -240,6 +240,23 @@ def _sidebar_data(index, opd):
 
 
 SIDEBAR_STEPS = 5
+NEXT_PUBLICATION_KEY = "news:next-publication"
+
+
+def next_publication():
+    """The next moment a live news item's publication date passes, or None (a ``serving.clock`` source).
+
+    At that moment the item joins the newsroom, the OPD views, the feeds, related news and search, with
+    nobody saving anything; so no cached page or derived value may be kept past it. Kept as derived data
+    (a save makes a new generation), and asked again once it has passed: one query per date to come.
+    """
+    now = timezone.now()
+    moment = recall(NEXT_PUBLICATION_KEY)
+    if moment is MISSING or (moment is not None and moment <= now):
+        upcoming = NewsPage.objects.live().filter(publication_date__gt=now).order_by("publication_date")
+        moment = upcoming.values_list("publication_date", flat=True).first()
+        keep(NEXT_PUBLICATION_KEY, moment)
+    return moment
 
 
 def sidebar(index, opd=None):

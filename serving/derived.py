@@ -12,6 +12,8 @@ nothing outside a request scope (``generation.request_scope``); ``remember`` ope
 When the cache is unreachable (no generation), nothing is read or kept: every value is computed.
 """
 
+import contextvars
+
 from django.core.cache import caches
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from serving import clock, generation
 CACHE_ALIAS = "default"
 DERIVED_TIMEOUT = 300  # seconds; a bound on memory, not on staleness (the generation is)
 MISSING = object()
+_asking_clock = contextvars.ContextVar("serving_asking_clock", default=False)
 
 
 def remember(key, compute, timeout=DERIVED_TIMEOUT):
@@ -71,8 +74,18 @@ def keep_many(values, timeout=DERIVED_TIMEOUT):
 
 
 def seconds_until_next_change(longest=DERIVED_TIMEOUT):
-    """``serving.clock.seconds_until_next_change(longest)``, asking the clock's sources once per request."""
-    moment = generation.memoized("next-change", clock.next_change)
+    """``serving.clock.seconds_until_next_change(longest)``, asking the clock's sources once per request.
+
+    A source may itself keep what it computed with ``keep()`` (the next date to come, under the
+    generation); while the sources are being asked, that value is kept for ``longest``.
+    """
+    if _asking_clock.get():
+        return longest
+    token = _asking_clock.set(True)
+    try:
+        moment = generation.memoized("next-change", clock.next_change)
+    finally:
+        _asking_clock.reset(token)
     if moment is None:
         return longest
     return max(0, min(longest, int((moment - timezone.now()).total_seconds())))

@@ -279,3 +279,27 @@ class KeyTests(TestCase):
         self.assertFalse(pagecache.storable(with_cookie))
         self.assertFalse(pagecache.storable(HttpResponse(status=302)))
         self.assertTrue(pagecache.storable(HttpResponse(status=404)))
+
+
+@override_settings(PAGE_CACHE=True)
+class TimeBasedChangeTests(TestCase):
+    """A news item dated in the future joins the lists when its date passes, with nobody saving: no page is
+    kept past that moment (news registers the next publication date with serving.clock)."""
+
+    def test_the_next_publication_date_bounds_every_answer(self):
+        import datetime
+
+        from django.utils import timezone
+
+        from news import listing
+        from tests.factories import news
+
+        room = news.newsroom(news.opd("dlh"))
+        news.news_page(room, "Segera", "Soon", publication_date=timezone.now() + datetime.timedelta(seconds=120))
+        self.client.get("/id/")  # the first view ever creates the site settings (a new generation)
+        with mock.patch.object(caches["pages"], "set", wraps=caches["pages"].set) as stored:
+            self.client.get("/id/berita/")
+            self.client.get("/en/news/")
+        self.assertEqual(stored.call_count, 2)
+        self.assertTrue(all(call.args[2] <= 120 for call in stored.call_args_list))
+        self.assertIsNotNone(listing.next_publication())
