@@ -235,7 +235,7 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         """The settings (with their logo) from the shared cache: every page shows them, and they change
-        rarely; any change to them (or to a page, image or site) makes a new content version."""
+        rarely; any change to them (or to a page, image or site) makes a new cache generation."""
         if site is None:
             return super().for_site(site)
         return derived.remember(f"site-settings:{site.pk}", lambda: cls.base_queryset().get_or_create(site=site)[0])

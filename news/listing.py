@@ -316,7 +316,7 @@ def build(index, request, opd=None):
 
     # The sidebar (filter form, archive, feeds) shows the same for every visitor of this view with these
     # filters: rendered once, then kept with the data it is made of. Filters hold only known values, so
-    # the number of such entries is bounded, and they expire with the content version.
+    # the number of such entries is bounded, and they expire with the cache generation.
     def render_sidebar():
         return get_template(SIDEBAR_TEMPLATE).render(context)
 

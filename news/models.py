@@ -580,7 +580,7 @@ class NewsPage(BilingualPageMixin, Page):
             context.update(self._links_in_memory())
         else:
             # Kept until the content changes: saving this page (its tags, OPDs and links are saved with it),
-            # a linked page or an OPD makes a new content version.
+            # a linked page or an OPD makes a new cache generation.
             context.update(remember(f"news:links:{self.pk}", self._links_from_database))
         newsroom = self.newsroom
         if newsroom is not None:

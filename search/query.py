@@ -162,7 +162,7 @@ def promotions_for(query, language, request=None):
 
 def promoted_query_strings():
     """Every query string with at least one promotion, kept until the content changes (saving or deleting
-    a promotion makes a new content version, ``serving.derived``): a search nobody promoted costs no query."""
+    a promotion makes a new cache generation, ``serving.derived``): a search nobody promoted costs no query."""
     return derived.remember(
         "search:promoted-queries",
         lambda: frozenset(SearchPromotion.objects.order_by().values_list("query__query_string", flat=True).distinct()),
