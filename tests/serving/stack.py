@@ -44,7 +44,7 @@ def database_url():
 class Server:
     """gunicorn serving the site with ``workers`` workers on ``port`` (stopped with ``stop()``)."""
 
-    def __init__(self, port, workers, redis_url=None, prefix="stack", no_cache=False):
+    def __init__(self, port, workers, redis_url=None, prefix="stack", no_cache=False, database=None):
         self.port = port
         env = {
             **os.environ,
@@ -52,7 +52,7 @@ class Server:
             "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # sessions made by the tests are valid there
             "DJANGO_DEBUG": "0",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": database_url(),
+            "DATABASE_URL": database or database_url(),
             "DATABASE_CONN_MAX_AGE": "60",
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "CACHE_KEY_PREFIX": prefix,
