@@ -151,7 +151,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cms")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Seconds to wait for Redis before serving without it (serving/cache.py).
-REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 
 
 def _cache(prefix, timeout=300):

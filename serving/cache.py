@@ -24,6 +24,7 @@ WARN_EVERY = 60  # seconds
 _lock = threading.Lock()
 _last_warning = [float("-inf")]
 _outage = [False]
+_failures = [0]
 
 
 class OutageLog(logging.Filter):
@@ -33,6 +34,7 @@ class OutageLog(logging.Filter):
     def filter(self, record):
         with _lock:
             _outage[0] = True
+            _failures[0] += 1
             now = time.monotonic()
             if now - _last_warning[0] < WARN_EVERY:
                 return False
@@ -43,6 +45,11 @@ class OutageLog(logging.Filter):
         record.args = (getattr(error, "__cause__", None) or error,)
         record.exc_info = record.exc_text = None
         return True
+
+
+def failures():
+    """How many cache calls this process has seen fail (compare two readings: did this call fail?)."""
+    return _failures[0]
 
 
 def outage_seen():

@@ -111,8 +111,9 @@ def current():
     if memo is not None and "value" in memo:
         return memo["value"]
     cache = caches[CACHE_ALIAS]
+    failed_before = failopen.failures()
     value = cache.get(KEY)
-    if value is None:
+    if value is None and failopen.failures() == failed_before:  # missing, not unreachable
         cache.add(KEY, time.time_ns(), None)  # the first reader names the first generation
         value = cache.get(KEY)
     if value is not None and failopen.outage_seen():
@@ -152,8 +153,8 @@ def _is_ignored(model):
     return opts.app_label in IGNORED or f"{opts.app_label}.{opts.object_name}" in IGNORED
 
 
-def _saved(sender, instance, using=None, update_fields=None, raw=False, **kwargs):
-    if raw or _is_ignored(sender):
+def _saved(sender, instance, using=None, update_fields=None, **kwargs):
+    if _is_ignored(sender):
         return
     if update_fields and set(update_fields) <= LOGIN_BOOKKEEPING and sender._meta.label == settings.AUTH_USER_MODEL:
         return
