@@ -15,12 +15,14 @@ Changes that send no signal (``QuerySet.update()``, ``bulk_create``, raw SQL) mu
 When: in ``transaction.on_commit``, once the change is visible to every other connection. A request
 that read the old number may still be rendering the old state; it stores its answer under the old
 number, which nobody reads again. The number is also changed at once inside an open transaction, so
-that this process's own reads until the commit do not reuse values cached before the change (harmless
-for the others: they at worst cache the pre-commit state under a number the commit replaces).
+that reads outside a request in this process (a command, a test) until the commit do not reuse values
+cached before the change (harmless for the others: they at worst cache the pre-commit state under a
+number the commit replaces).
 
-Reading: once per request (``request_scope``, set by ``serving.middleware.RequestScopeMiddleware``), and
+Reading: once per request (``request_scope``, opened by ``serving.middleware.PageCacheMiddleware``), and
 afresh on every call outside a request (management commands, tasks, tests), so no copy of the number
-outlives the request that read it. A hit on the page cache reads it and the page: no database query.
+outlives the request that read it. A request keeps the number it read to its end, even if it makes a
+change itself: what it stores is then stored under the number from before its change, never read again. A hit on the page cache reads it and the page: no database query.
 
 The value is ``time.time_ns()`` at the bump: unique even if the cache lost the key (evicted, a Redis
 restart without its data), so an old entry can never match a new number.
@@ -128,9 +130,6 @@ def bump():
     """Make a new generation now (prefer ``changed()``, which waits for the commit); returns it."""
     value = time.time_ns()
     caches[CACHE_ALIAS].set(KEY, value, None)
-    memo = _memo.get()
-    if memo is not None:
-        memo.pop("value", None)
     return value
 
 

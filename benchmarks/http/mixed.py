@@ -47,7 +47,7 @@ def pick_urls(count, seed=7):
         base = bilingual.page_url(index, language)
         urls += [base, f"{base}rss/", f"{base}atom/", f"{base}?page=2"]
         with translation.override(language):
-            urls += [f"/{language}/search/?q={word}" for word in ("pasar", "penyengat", "smart city", "bimtek")]
+            urls += [f"/{language}/search/?q={word}" for word in ("pasar", "penyengat", "smart+city", "bimtek")]
     for room in OPDNewsroomPage.objects.live().select_related("opd"):
         for language in ("id", "en"):
             base = bilingual.page_url(index, language)
