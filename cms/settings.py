@@ -57,13 +57,13 @@ INSTALLED_APPS = [
     "modeltranslation",
     "home",
     "ops",
+    "serving",
     "images",
     "heritage_pages",
     "news",
     "smartcity",
     "search",
     "editorial",
-    "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -99,23 +99,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "search.middleware.SearchLogMiddleware",
-    "home.middleware.ShortBrowserCacheMiddleware",
-    "home.middleware.CachedPageHitMiddleware",
-    "wagtailcache.cache.UpdateCacheMiddleware",
+    # The anonymous page cache (serving/pagecache.py): a hit is answered here, before the rest.
+    "serving.middleware.PageCacheMiddleware",
     # HTML is gzipped before the page cache stores it (Vary: Accept-Encoding keeps a plain copy for
     # clients that do not accept gzip), so a hit costs no compression. Django's gzip pads each
     # response with random bytes against BREACH (Django 4.2+).
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.CachedSiteMiddleware",
+    "serving.middleware.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -151,12 +149,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, so every worker shares one cache (trap 12
 # in the modeltranslation notes); per-process memory otherwise. Three shared aliases:
-# "default" (site root paths, settings, derived data), "pages" (whole anonymous pages,
-# wagtail-cache) and "renditions" (Wagtail's image rendition lookups); and "derived-local",
-# each worker's own short-lived copy of the derived data it read from "default" (home/caching.py).
+# "default" (the generation, derived data and fragments: serving/derived.py), "pages" (whole anonymous
+# pages: serving/pagecache.py) and "renditions" (Wagtail's image rendition lookups).
+# docs/performance.md ("The two caches") says what each holds and what makes it invalid.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cms")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Seconds to wait for Redis before serving without it (serving/cache.py).
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 
 
 def _cache(prefix, timeout=300):
@@ -169,6 +169,7 @@ def _cache(prefix, timeout=300):
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{prefix}",
             "TIMEOUT": timeout,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT, "SOCKET_TIMEOUT": REDIS_TIMEOUT},
         }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix, "TIMEOUT": timeout}
 
@@ -177,17 +178,14 @@ CACHES = {
     "default": _cache("default"),
     "pages": _cache("pages", PAGE_CACHE_SECONDS),
     "renditions": _cache("renditions", 60 * 60 * 24),
-    "derived-local": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "derived-local",
-        "TIMEOUT": 30,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
 }
-WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
-WAGTAIL_CACHE_BACKEND = "pages"
-WAGTAIL_CACHE_KEYRING = True  # lets home/caching.py purge single pages on publish
-# Browsers and proxies keep a page this long; the server-side copy is purged on publish.
+# Fail open: Redis unreachable = a miss, nothing stored, never a 500 (every cache call, Wagtail's too);
+# one warning a minute at most (serving/cache.py filters this logger).
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "serving.cache"
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Browsers keep a page this long (the server's copy is replaced on any change, a browser's is not).
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [

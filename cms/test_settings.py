@@ -27,12 +27,12 @@ STORAGES = {
 }
 
 # Per-process caches, unless a test asks for Redis itself; the page cache is off so tests
-# see fresh pages, and tests/home/test_caching.py turns it on.
+# see fresh pages, and tests/serving/ turns it on.
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
-    for alias in ("default", "pages", "renditions", "derived-local")
+    for alias in ("default", "pages", "renditions")
 }
-WAGTAIL_CACHE = False
+PAGE_CACHE = False
 
 # Search counts are written at the end of each request, so a test reads them right after it;
 # tests/search/test_promotions_and_log.py checks the wait between writes.

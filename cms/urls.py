@@ -9,7 +9,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
@@ -43,7 +42,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    # Wagtail's catch-all page serving stays last.
-    path("", include(wagtail_urls)),
+    # Wagtail's catch-all page serving stays last (its serve view routed by serving/routing.py).
+    path("", include("serving.urls")),
     prefix_default_language=True,
 )

@@ -29,10 +29,10 @@ from wagtail.search import index
 from editorial.panels import TranslationStatusPanel
 from heritage_pages.blocks import HistoryStreamBlock
 from home import bilingual
-from home.caching import remember
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
+from serving.derived import remember
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
 # Coordinates outside it are allowed (a site may be recorded elsewhere) but editors get a warning.

@@ -12,10 +12,11 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
-from home import bilingual, caching, routing
+from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
+from serving import derived
 
 
 class BilingualPageMixin:
@@ -59,9 +60,10 @@ class BilingualPageMixin:
         return self.search_description or getattr(self, "summary", "") or ""
 
     def get_view_restrictions(self):
-        # Routing (home/routing.py) already saw that neither this page nor an ancestor is restricted
+        # Routing (serving/routing.py) already saw that neither this page nor an ancestor is restricted
         # or an alias: skip the two queries of Wagtail's check.
-        if getattr(self, routing.UNRESTRICTED_ATTR, False):
+        routed = getattr(self, "routed", None)
+        if routed is not None and routed.page is self and routed.unrestricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -239,10 +241,10 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         """The settings (with their logo) from the shared cache: every page shows them, and they change
-        rarely; any change to them (or to a page, image or site) makes a new content version."""
+        rarely; any change to them (or to a page, image or site) makes a new cache generation."""
         if site is None:
             return super().for_site(site)
-        return caching.remember(f"site-settings:{site.pk}", lambda: cls.base_queryset().get_or_create(site=site)[0])
+        return derived.remember(f"site-settings:{site.pk}", lambda: cls.base_queryset().get_or_create(site=site)[0])
 
     @property
     def social_links(self):
@@ -319,14 +321,6 @@ class HomePage(BilingualPageMixin, Page):
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
-
-    def route_by_url_path(self, request, path_components):
-        """Routing for the whole site in two queries (home/routing.py).
-
-        Installed as ``route`` by ``HomeConfig.ready()``: wagtail-modeltranslation replaces every
-        registered page class's ``route`` when it starts, so a ``route`` defined here would be lost.
-        """
-        return routing.route(self, request, path_components)
 
     class Meta:
         verbose_name = _("home page")

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from news import listing
+        from serving import clock
+
+        clock.register(listing.next_publication)

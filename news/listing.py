@@ -2,7 +2,7 @@
 
 Every filter is checked against known values; anything unknown is ignored (never a 500).
 The number of queries does not depend on the number of items (see tests/news/test_index.py). What every
-visitor of a view sees alike is kept in the shared cache until the content changes (``home.caching``): the
+visitor of a view sees alike is kept in the shared cache until the content changes (``serving.derived``): the
 archive and the filter choices (``sidebar()``), the sidebar's HTML per filters, and each news card's HTML
 per language (``news_cards()``), so that a listing reads only the ids of the items on its page.
 """
@@ -23,10 +23,10 @@ from django.utils.safestring import mark_safe
 
 from taggit.models import Tag
 
-from home.caching import keep_many, recall_many, remember
 from home.models import OPD
 from images.prefetch import prefetch_renditions
 from news.models import NewsPage, NewsPageTag, NewsType, with_opds
+from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
@@ -158,7 +158,7 @@ def news_cards(pks, request, opds=None):
     """``{pk: HTML}``: the cards of the news items ``pks`` (an item gone meanwhile has none).
 
     A card is the same wherever it is listed (it depends on the item, its OPD and image, and the
-    language), so each is rendered once per language and kept with ``home.caching`` until the content
+    language), so each is rendered once per language and kept with ``serving.derived`` until the content
     changes: a listing then reads its cards in one cache read, and only the items it lists have to come
     from the database (by id). Cards not kept yet are built in one query (two with their renditions),
     whatever their number. ``opds``: the OPDs by id, when the caller has them (``sidebar()["opds"]``).
@@ -240,6 +240,23 @@ def _sidebar_data(index, opd):
 
 
 SIDEBAR_STEPS = 5
+NEXT_PUBLICATION_KEY = "news:next-publication"
+
+
+def next_publication():
+    """The next moment a live news item's publication date passes, or None (a ``serving.clock`` source).
+
+    At that moment the item joins the newsroom, the OPD views, the feeds, related news and search, with
+    nobody saving anything; so no cached page or derived value may be kept past it. Kept as derived data
+    (a save makes a new generation), and asked again once it has passed: one query per date to come.
+    """
+    now = timezone.now()
+    moment = recall(NEXT_PUBLICATION_KEY)
+    if moment is MISSING or (moment is not None and moment <= now):
+        upcoming = NewsPage.objects.live().filter(publication_date__gt=now).order_by("publication_date")
+        moment = upcoming.values_list("publication_date", flat=True).first()
+        keep(NEXT_PUBLICATION_KEY, moment)
+    return moment
 
 
 def sidebar(index, opd=None):
@@ -247,7 +264,7 @@ def sidebar(index, opd=None):
     (dicts, which templates read without trying other lookups first) and the OPDs publishing in this view,
     by id; ``key`` names this data (for what is derived from it in turn, such as its HTML).
 
-    Kept with ``home.caching.remember`` until the content changes, per language, newsroom and OPD view.
+    Kept with ``serving.derived.remember`` until the content changes, per language, newsroom and OPD view.
     They depend on the clock too: an item dated in the future joins them when its time comes. So the data
     carries the earliest date still to come, and once that has passed, the data is taken (or computed)
     under a key naming that date instead; no query is needed to know it.
@@ -299,7 +316,7 @@ def build(index, request, opd=None):
 
     # The sidebar (filter form, archive, feeds) shows the same for every visitor of this view with these
     # filters: rendered once, then kept with the data it is made of. Filters hold only known values, so
-    # the number of such entries is bounded, and they expire with the content version.
+    # the number of such entries is bounded, and they expire with the cache generation.
     def render_sidebar():
         return get_template(SIDEBAR_TEMPLATE).render(context)
 

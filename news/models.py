@@ -37,14 +37,15 @@ from wagtail.search import index
 from taggit.models import TaggedItemBase
 
 from editorial.panels import TranslationStatusPanel
-from home import bilingual, routing
-from home.caching import remember
+from home import bilingual
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from images.prefetch import fetch_renditions
 from news import structured_data
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
 from search.fields import SiteSearchField
+from serving import routing
+from serving.derived import remember
 
 # Page types a news item may be linked to. They live in apps built separately, so they are named by
 # label (never imported); pages of any other type are refused with a form error.
@@ -529,7 +530,7 @@ class NewsPage(BilingualPageMixin, Page):
     @cached_property
     def newsroom(self):
         """The city newsroom (NewsIndexPage) this article belongs to (from routing when it found it)."""
-        for ancestor in reversed(getattr(self, routing.ANCESTORS_ATTR, None) or []):
+        for ancestor in reversed(routing.routed_ancestors(self) or []):
             if ancestor.specific_class is NewsIndexPage:
                 return ancestor.specific_deferred
         return NewsIndexPage.objects.ancestor_of(self).first()
@@ -579,7 +580,7 @@ class NewsPage(BilingualPageMixin, Page):
             context.update(self._links_in_memory())
         else:
             # Kept until the content changes: saving this page (its tags, OPDs and links are saved with it),
-            # a linked page or an OPD makes a new content version.
+            # a linked page or an OPD makes a new cache generation.
             context.update(remember(f"news:links:{self.pk}", self._links_from_database))
         newsroom = self.newsroom
         if newsroom is not None:
@@ -650,7 +651,7 @@ def _link_rows(page_id):
 
 
 def opd_map():
-    """Every OPD by id, kept with ``home.caching.remember`` until the content changes.
+    """Every OPD by id, kept with ``serving.derived.remember`` until the content changes.
 
     Not per language: an OPD instance carries its name in every language.
     """
@@ -676,11 +677,9 @@ def related_news(page, limit=5):
     """Live, public news linking to ``page`` (a heritage site or programme), newest first, as a list.
 
     Derived data shared by every visitor: kept with ``remember()`` until any content changes (a news
-    item is saved with its links), or at most ``DERIVED_TIMEOUT`` + ``LOCAL_TIMEOUT`` seconds for a scheduled date to pass.
+    item is saved with its links), or at most ``DERIVED_TIMEOUT`` seconds for a scheduled date to pass.
     """
     from django.utils.translation import get_language
-
-    from home.caching import remember
 
     def compute():
         # A semi-join on the link table rather than a join + DISTINCT: the same news, each once, but

@@ -11,13 +11,14 @@ from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from home import bilingual, caching
+from home import bilingual
 from home.models import OPD
 from home.querysets import pages_of
 from search import text
 from search.engines import engine
 from search.models import SearchEntry
 from search.registry import content_type_keys
+from serving import derived
 
 MAX_RESULTS = 200
 PER_PAGE = 10
@@ -161,8 +162,8 @@ def promotions_for(query, language, request=None):
 
 def promoted_query_strings():
     """Every query string with at least one promotion, kept until the content changes (saving or deleting
-    a promotion makes a new content version, ``home.caching``): a search nobody promoted costs no query."""
-    return caching.remember(
+    a promotion makes a new cache generation, ``serving.derived``): a search nobody promoted costs no query."""
+    return derived.remember(
         "search:promoted-queries",
         lambda: frozenset(SearchPromotion.objects.order_by().values_list("query__query_string", flat=True).distinct()),
     )
@@ -208,7 +209,7 @@ def site_search(query, language, filters=None, page=1, request=None, autocomplet
 def available_filters(language):
     """The choices the search form offers: indexed content types, OPDs with indexed pages, years.
 
-    Kept with ``home.caching.remember`` until the content changes: the year list alone is a scan of
+    Kept with ``serving.derived.remember`` until the content changes: the year list alone is a scan of
     every index entry of the language.
     """
 
@@ -222,4 +223,4 @@ def available_filters(language):
         )
         return {"types": types, "opds": opds, "years": years}
 
-    return {**caching.remember(f"search-filters:{language}", compute), "current_year": datetime.date.today().year}
+    return {**derived.remember(f"search-filters:{language}", compute), "current_year": datetime.date.today().year}

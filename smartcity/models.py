@@ -21,10 +21,10 @@ from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from editorial.panels import TranslationStatusPanel
-from home import routing
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
+from serving import routing
 from smartcity import board, charts, exports
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
 from smartcity.forms import DimensionPageForm, ProgrammePageForm
@@ -460,7 +460,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
 
     def dimension_page(self):
         """The dimension page the programme sits under (known from routing when the page was served)."""
-        routed = getattr(self, routing.ANCESTORS_ATTR, None)
+        routed = routing.routed_ancestors(self)
         return routed[-1] if routed else self.get_parent()
 
     def indicator_series(self):

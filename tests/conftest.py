@@ -43,12 +43,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_content_version():
-    """Each test starts with a new content version, so no test sees another's cached derived data
-    (the database is rolled back between tests, the cache is not)."""
-    from home.caching import bump_content_version
+def fresh_generation():
+    """Each test starts with a new cache generation, so no test sees another's cached pages or derived
+    data (the database is rolled back between tests, the cache is not)."""
+    from serving import generation
 
-    bump_content_version()
+    generation.bump()
 
 
 @pytest.hookimpl(tryfirst=True)

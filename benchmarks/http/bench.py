@@ -124,13 +124,13 @@ def measure(server, seconds, connections, threads, label):
         url = server.base + path
         status, headers, _body = fetch(url)  # warm up (and fill the page cache)
         fetch(url)
-        cache_header = headers.get("X-Wagtail-Cache", "-")
+        cache_header = headers.get("X-Cache", "-")
         if status != 200:
             raise SystemExit(f"{url} answered {status}")
         result = wrk(url, seconds, connections, threads)
-        result["cache"] = fetch(url)[1].get("X-Wagtail-Cache", cache_header)
+        result["cache"] = fetch(url)[1].get("X-Cache", cache_header)
         results[name] = result
-        print(f"  {label:8s} {name:14s} {result['rate']:8.0f} req/s  (X-Wagtail-Cache: {result['cache']})", flush=True)
+        print(f"  {label:8s} {name:14s} {result['rate']:8.0f} req/s  (X-Cache: {result['cache']})", flush=True)
     return results, static
 
 

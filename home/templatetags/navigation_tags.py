@@ -4,8 +4,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from home import caching, routing
 from home.querysets import pages_of
+from serving import derived, routing
 
 register = template.Library()
 
@@ -19,18 +19,18 @@ def _site_root(request):
 def main_menu(context):
     """The home page's live, public children marked "show in menus".
 
-    Routing already found them for a page's request (home/routing.py); other views (search) read them
-    from the shared cache.
+    Routing already found them for a page's request (``request.routed``); other views (search) read them
+    from derived data.
     """
     request = context["request"]
     root = _site_root(request)
-    routed_root, routed_items = getattr(request, routing.MENU_ATTR, (None, None))
+    routed = getattr(request, "routed", None)
     if root is None:
         items = []
-    elif routed_root == root.pk:
-        items = routed_items
+    elif routed is not None and routed.menu_root_id == root.pk:
+        items = routed.main_menu
     else:  # kept until the content changes (the rows carry both languages' titles and paths)
-        items = caching.remember(
+        items = derived.remember(
             f"main-menu:{root.pk}", lambda: list(pages_of(Page).child_of(root).live().public().in_menu())
         )
     current = context.get("page")
@@ -52,7 +52,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page, "request": request}
-    routed = getattr(page, routing.ANCESTORS_ATTR, None)
+    routed = routing.routed_ancestors(page)
     if routed is not None:
         ancestors = [ancestor for ancestor in routed if ancestor.depth >= 2]
     else:

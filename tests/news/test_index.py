@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
-from home import caching
 from home.demo import demo_image
 from news import listing
 from news.models import NewsType
+from serving import generation
 from tests.factories import news as factories
 from tests.factories.pages import home_page
 
@@ -379,12 +379,12 @@ class NewsIndexQueryCountTests(TestCase):
         """After a content change every card is rendered again: in a fixed number of queries."""
         self.make_items(0, 5)
         self.count_queries("/id/berita/")  # renditions made, site settings created
-        caching.bump_content_version()
+        generation.bump()
         with CaptureQueriesContext(connection) as few:
             self.client.get("/id/berita/")
         self.make_items(5, 50)
         self.count_queries("/id/berita/")
-        caching.bump_content_version()
+        generation.bump()
         with CaptureQueriesContext(connection) as many:
             self.client.get("/id/berita/")
         self.assertEqual(len(few), len(many), [query["sql"] for query in many])

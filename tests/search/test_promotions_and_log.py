@@ -21,7 +21,7 @@ from search.models import QueryLog
 from search.query import site_search
 from tests.factories.pages import home_page
 from tests.factories.search import text_page
-from tests.home.test_caching import REDIS_CACHES, redis_available
+from tests.serving.redis import REDIS_CACHES, redis_available
 
 
 def promote(query_string, page, description=""):
@@ -151,7 +151,7 @@ class CachedSearchLogBehaviour:
         caches["pages"].clear()
 
     def test_searches_served_from_the_page_cache_are_counted(self):
-        statuses = [self.client.get("/id/search/", {"q": "pasar"}).headers.get("X-Wagtail-Cache") for _ in range(3)]
+        statuses = [self.client.get("/id/search/", {"q": "pasar"}).headers.get("X-Cache") for _ in range(3)]
         self.assertEqual(statuses, ["miss", "hit", "hit"])
         self.client.get("/en/search/", {"q": "market"})
         self.client.get("/en/search/", {"q": "market"})
@@ -167,13 +167,13 @@ class CachedSearchLogBehaviour:
         self.assertFalse(QueryLog.objects.exists())
 
 
-@override_settings(WAGTAIL_CACHE=True)
+@override_settings(PAGE_CACHE=True)
 class LocalMemoryCachedSearchLogTests(CachedSearchLogBehaviour, TestCase):
     pass
 
 
 @pytest.mark.skipif(not redis_available(), reason="Redis is not running at 127.0.0.1:6379")
-@override_settings(WAGTAIL_CACHE=True, CACHES=REDIS_CACHES)
+@override_settings(PAGE_CACHE=True, CACHES=REDIS_CACHES)
 class RedisCachedSearchLogTests(CachedSearchLogBehaviour, TestCase):
     pass
 

@@ -1,4 +1,11 @@
-"""Find the page for a URL in two queries, whatever its depth.
+"""Find the page for a URL in two queries, whatever its depth, and keep what was found on ``request.routed``.
+
+Wagtail routes a request by calling ``route()`` on the site's root page. wagtail-modeltranslation
+replaces ``route`` on every page class it registers when it starts (with one that loads every child at
+each level), so a ``route`` defined on the home page would be lost. Instead the site's pages are served
+by ``serving.views.serve`` (Wagtail's serve view, installed under Wagtail's own URL name
+``wagtail_serve`` by ``serving.urls``), which routes with ``route_for_request`` below and then runs
+Wagtail's ``on_serve_page`` and ``before_serve_page`` hooks exactly as Wagtail's view does.
 
 wagtail-modeltranslation routes one level at a time: at each level it loads *all* children of the
 page (two queries a level, and every news item of an OPD newsroom instantiated to find one). Here the
@@ -16,6 +23,7 @@ first chance at the rest of the path; the page reached must be live.
 """
 
 import hashlib
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -26,13 +34,52 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from home import caching
+from serving import derived
 
-# Set on the page a request was routed to (see BilingualPageMixin.get_view_restrictions and
-# the breadcrumbs tag), and on the request (the main menu tag).
-ANCESTORS_ATTR = "_routed_ancestors"
-UNRESTRICTED_ATTR = "_routed_unrestricted"
-MENU_ATTR = "_routed_main_menu"
+
+@dataclass
+class Routed:
+    """What routing found for a request, kept as ``request.routed`` (and as ``routed`` on the page it
+    routed to, for the page's own methods, which have no request).
+
+    ``ancestors``: the pages from the tree root down to the routed page's parent (breadcrumbs, a news
+    item's newsroom, a programme's dimension). ``unrestricted``: neither the page nor any ancestor has a
+    view restriction, and none is an alias (Wagtail's restriction check can be skipped; the page cache
+    may store the answer). ``menu_root_id`` and ``main_menu``: the site root and its live, public
+    children shown in menus.
+    """
+
+    page: Page
+    ancestors: list = field(default_factory=list)
+    unrestricted: bool = False
+    menu_root_id: int | None = None
+    main_menu: list = field(default_factory=list)
+
+
+def routed_ancestors(page):
+    """The ancestors routing found for ``page`` (a page it routed to), or None."""
+    routed = getattr(page, "routed", None)
+    return routed.ancestors if routed is not None and routed.page is page else None
+
+
+def route_for_request(request, path):
+    """Wagtail's ``Page.route_for_request``, routed by ``route()`` below: the RouteResult, or None.
+
+    Kept where Wagtail keeps it (``request._wagtail_route_for_request``, as its docstring says), so
+    Wagtail's own ``Page.find_for_request`` reuses it for the rest of the request.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        from wagtail.models import Site
+
+        result = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            try:
+                result = route(site.root_page.specific, request, [part for part in path.split("/") if part])
+            except Http404:
+                result = None
+        request._wagtail_route_for_request = result
+    return request._wagtail_route_for_request
 
 
 def _url_path(page, language):
@@ -78,7 +125,7 @@ def _has_route(page, subpath):
 def _specific(page):
     """The specific page, with the related objects its class declares it shows, kept in the shared cache
     until the content changes (the rows as fetched: routing sets its attributes on each request's copy)."""
-    return caching.remember(f"routed-page:{page.pk}", lambda: _fetch_specific(page))
+    return derived.remember(f"routed-page:{page.pk}", lambda: _fetch_specific(page))
 
 
 def _fetch_specific(page):
@@ -90,15 +137,17 @@ def _fetch_specific(page):
     return model._default_manager.select_related(*select).prefetch_related(*prefetch).get(pk=page.pk)
 
 
-def _result(root, page, chain, request, subpath=None):
+def _result(root, page, chain, request, menu, subpath=None):
     """The RouteResult for ``page`` (a Page row from ``chain``), with what the request will need again."""
     specific = root if page.pk == root.pk else _specific(page)
-    setattr(specific, ANCESTORS_ATTR, [ancestor for ancestor in chain if ancestor.pk != page.pk])
-    setattr(
-        specific,
-        UNRESTRICTED_ATTR,
-        not any(item.has_view_restriction or item.alias_of_id for item in chain),
+    routed = Routed(
+        page=specific,
+        ancestors=[ancestor for ancestor in chain if ancestor.pk != page.pk],
+        unrestricted=not any(item.has_view_restriction or item.alias_of_id for item in chain),
+        menu_root_id=root.pk,
+        main_menu=menu,
     )
+    specific.routed = request.routed = routed
     if subpath is None:
         return RouteResult(specific)
     resolver_match = specific.resolve_subpage(subpath)
@@ -111,7 +160,7 @@ def route(root, request, path_components):
     """``root.route(request, path_components)`` for a site root page, in two queries (none when the pages
     on the way and the routed page are in the shared cache).
 
-    The pages on the way to a URL that routed are kept with ``home.caching.keep`` until the content
+    The pages on the way to a URL that routed are kept with ``serving.derived.keep`` until the content
     changes (any page or view restriction saved or deleted): finding them is the costliest part of
     routing (building ~10 rows of ~40 columns each). Paths that end in a 404 are not kept, so unknown
     URLs cannot fill the cache.
@@ -119,14 +168,14 @@ def route(root, request, path_components):
     language = translation.get_language()
     path_hash = hashlib.md5("/".join(path_components).encode(), usedforsecurity=False).hexdigest()
     key = f"route:{root.pk}:{language}:{path_hash}"
-    pages = caching.recall(key)
-    if pages is caching.MISSING:
+    pages = derived.recall(key)
+    if pages is derived.MISSING:
         pages = _pages_on_the_way(root, path_components, language)
         result = _route(root, request, path_components, language, pages)
         for page in pages:  # keep the rows as fetched, not the specific pages routing made from them
             page.__dict__.pop("specific", None)
             page.__dict__.pop("specific_deferred", None)
-        caching.keep(key, pages)
+        derived.keep(key, pages)
         return result
     return _route(root, request, path_components, language, pages)
 
@@ -142,7 +191,7 @@ def _route(root, request, path_components, language, pages):
         for page in pages
         if page.depth == root.depth + 1 and page.live and page.show_in_menus and not page.has_view_restriction
     ]
-    setattr(request, MENU_ATTR, (root.pk, menu if root_is_public else []))
+    menu = menu if root_is_public else []
     url = _url_path(root, language)
     for index in range(len(path_components) + 1):
         page = chain[-1]
@@ -150,11 +199,11 @@ def _route(root, request, path_components, language, pages):
         if page.live and issubclass(page.specific_class or Page, RoutablePageMixin):
             subpath = _subpath(remaining)
             if _has_route(page, subpath):
-                return _result(root, page, chain, request, subpath)
+                return _result(root, page, chain, request, menu, subpath)
         if not remaining:
             if not page.live:
                 raise Http404
-            return _result(root, page, chain, request)
+            return _result(root, page, chain, request, menu)
         url += remaining[0] + "/"
         child = by_url.get(url)
         if child is None:

@@ -1,4 +1,4 @@
-"""Routing by url_path (home/routing.py), the one-query public() and the request-level shortcuts behave as
+"""Routing by url_path (serving/routing.py), the one-query public() and the request-level shortcuts behave as
 Wagtail's own code does: private sections stay private, drafts are 404s, menus and breadcrumbs are right."""
 
 from django.contrib.auth import get_user_model
@@ -7,9 +7,10 @@ from django.test import RequestFactory, TestCase
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from home import bilingual, routing
+from home import bilingual
 from home.models import StandardPage
 from home.querysets import pages_of
+from serving import generation, routing
 from tests.factories.pages import home_page, standard_page
 
 
@@ -56,15 +57,27 @@ class RoutingTests(TestCase):
         """The flag that skips Wagtail's restriction queries is set for public pages only."""
         request = RequestFactory().get("/id/tentang-kota/sejarah/")
         page = routing.route(self.home.specific, request, ["tentang-kota", "sejarah"]).page
-        self.assertTrue(getattr(page, routing.UNRESTRICTED_ATTR))
+        self.assertIsInstance(request.routed, routing.Routed)
+        self.assertIs(request.routed.page, page)
+        self.assertTrue(request.routed.unrestricted)
         self.assertEqual(list(page.get_view_restrictions()), [])
-        self.assertEqual(
-            [ancestor.pk for ancestor in getattr(page, routing.ANCESTORS_ATTR)][-2:], [self.home.pk, self.about.pk]
-        )
+        self.assertEqual([ancestor.pk for ancestor in request.routed.ancestors][-2:], [self.home.pk, self.about.pk])
+        self.assertEqual([item.pk for item in request.routed.main_menu], [self.about.pk])
         request = RequestFactory().get("/id/intranet/rapat/")
         page = routing.route(self.home.specific, request, ["intranet", "rapat"]).page
-        self.assertFalse(getattr(page, routing.UNRESTRICTED_ATTR))
+        self.assertFalse(request.routed.unrestricted)
         self.assertEqual(len(page.get_view_restrictions()), 1)
+
+    def test_the_home_page_keeps_wagtails_route(self):
+        """Routing is done by the serve view, not by replacing a page class's route at start-up."""
+        from wagtail_modeltranslation.patch_wagtailadmin import _new_route
+
+        from home.models import HomePage
+
+        self.assertIs(HomePage.route, _new_route)
+        response = self.client.get("/id/tentang-kota/sejarah/")
+        self.assertIsInstance(response.wsgi_request.routed, routing.Routed)
+        self.assertEqual(response.wsgi_request.routed.page.pk, self.deep.pk)
 
     def test_menu_and_breadcrumbs(self):
         """The main menu leaves out private pages; breadcrumbs list the ancestors from home."""
@@ -136,11 +149,9 @@ class CachedRoutingTests(TestCase):
     def test_unknown_paths_are_not_kept(self):
         from django.core.cache import caches
 
-        from home.caching import content_version
-
         def kept_routes():
-            suffix = f":{content_version()}"
-            return [key for key in caches["default"]._cache if ":derived:route:" in key and key.endswith(suffix)]
+            prefix = f":derived:{generation.current()}:route:"
+            return [key for key in caches["default"]._cache if prefix in key]
 
         self.client.get("/id/tidak-ada/")
         self.client.get("/id/tentang-kota/tidak-ada/")
