@@ -329,7 +329,9 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 # X-Forwarded-For (never what the client wrote there itself).
 AXES_CLIENT_IP_CALLABLE = "editorial.login.client_ip"
 AXES_ENABLE_ADMIN = False  # the Wagtail admin lists and unlocks them (editorial/wagtail_hooks.py)
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1")) if env_bool("DJANGO_BEHIND_TLS_PROXY") else 0
+TRUSTED_PROXY_COUNT = (
+    int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1")) if env_bool("DJANGO_BEHIND_TLS_PROXY") else 0
+)
 
 # Content-Security-Policy (django-csp 4). Public pages run only our own files: no inline script, so no
 # nonce, and a cached page carries the same policy for everyone. DJANGO_CSP_REPORT_ONLY=1 sends it as
