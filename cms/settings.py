@@ -381,6 +381,8 @@ PERMISSIONS_POLICY_DISABLED = ["camera", "microphone", "geolocation", "payment"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", str(40_000_000)))
 DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.uploads.CityImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.uploads.CityDocumentForm"
 # Larger uploads are streamed to a temporary file rather than held in memory; non-file form data is small.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
