@@ -118,7 +118,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
     # Last, as django-axes asks: a locked-out log-in (or password reset) gets the lockout page.
-    "editorial.login.LoginThrottleMiddleware",
+    "editorial.login.PasswordResetThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

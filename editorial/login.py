@@ -59,19 +59,16 @@ def lockout_viewset():
 PASSWORD_RESET_PREFIX = "/admin/password_reset/"
 
 
-class LoginThrottleMiddleware:
-    """django-axes' middleware, extended to the admin's password reset.
+class PasswordResetThrottleMiddleware:
+    """django-axes' throttling extended to the admin's password reset (axes itself watches log-ins only).
 
-    A log-in that axes refused becomes the lockout page (axes' own middleware does that). On top, each
-    password reset request (the form's POST, and setting a new password from the e-mailed link) counts as
+    Each password reset request (the form's POST, and setting a new password from the e-mailed link) counts as
     a failed attempt for the address and the e-mail given, so the reset form cannot be used to send
     mail in bulk or to guess tokens; a locked-out address or e-mail gets the lockout page there too.
     """
 
     def __init__(self, get_response):
-        from axes.middleware import AxesMiddleware
-
-        self.axes = AxesMiddleware(get_response)
+        self.get_response = get_response
 
     def __call__(self, request):
         if settings.AXES_ENABLED and request.method == "POST" and request.path_info.startswith(PASSWORD_RESET_PREFIX):
@@ -86,4 +83,4 @@ class LoginThrottleMiddleware:
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
             if getattr(request, "axes_locked_out", False):
                 return get_lockout_response(request, None, credentials)
-        return self.axes(request)
+        return self.get_response(request)
