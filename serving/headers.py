@@ -33,6 +33,7 @@ class CSPMiddleware(BaseCSPMiddleware):
     """
 
     _fixed = {}  # admin? -> [(header, value)], and "exclusions"; emptied when a test changes the settings
+    async_capable = False  # __call__ below is synchronous; under ASGI Django adapts it
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
