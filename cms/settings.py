@@ -316,7 +316,7 @@ LOGGING = {
 # that long; an administrator unlocks it in the admin (Settings > Locked-out log-ins) or with
 # `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` / `axes_reset`.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",  # axes' check, then ModelBackend's (force_login and sessions use the first backend)
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
