@@ -5,7 +5,9 @@ One module, driven by environment variables (documented in ``.env.example``).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -91,12 +93,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "ops.requestid.RequestIdMiddleware",  # first: every later middleware and log line sees the request id
     "ops.health.HealthCheckMiddleware",  # /healthz answers before any middleware that needs the cache or database
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so cached answers get the headers too (serving/headers.py).
+    "serving.headers.CSPMiddleware",
+    "serving.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "search.middleware.SearchLogMiddleware",
     # The anonymous page cache (serving/pagecache.py): a hit is answered here, before the rest.
@@ -114,6 +120,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: a locked-out log-in (or password reset) gets the lockout page.
+    "editorial.login.PasswordResetThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -333,3 +342,85 @@ if AWS_STORAGE_BUCKET_NAME:
 # Documents are always served through the site, which applies collection view restrictions first; a
 # document's URL never points at the storage, so no restricted document is ever a public object.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Security hardening (docs/security.md) ---------------------------------------------------------------
+
+# Log-in throttling (django-axes, database handler: no Redis needed). A username or a client address
+# with DJANGO_LOGIN_FAILURE_LIMIT failed log-ins within DJANGO_LOGIN_COOLOFF_MINUTES is locked out for
+# that long; an administrator unlocks it in the admin (Settings > Locked-out log-ins) or with
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` / `axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # axes' check, then ModelBackend's (force_login and sessions use the first backend)
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+# Failures are logged (WARNING, logger "axes") with the username and address, for an audit trail; never passwords.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client address: REMOTE_ADDR, or behind our TLS proxy the address the proxy appended to
+# X-Forwarded-For (never what the client wrote there itself).
+AXES_CLIENT_IP_CALLABLE = "editorial.login.client_ip"
+AXES_ENABLE_ADMIN = False  # the Wagtail admin lists and unlocks them (editorial/wagtail_hooks.py)
+TRUSTED_PROXY_COUNT = (
+    int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1")) if env_bool("DJANGO_BEHIND_TLS_PROXY") else 0
+)
+
+# Content-Security-Policy (django-csp 4). Public pages run only our own files: no inline script, so no
+# nonce, and a cached page carries the same policy for everyone. DJANGO_CSP_REPORT_ONLY=1 sends it as
+# Content-Security-Policy-Report-Only (to try a change); DJANGO_CSP_REPORT_URI collects violation reports.
+_tile_origin = urlsplit(HERITAGE_MAP_TILE_URL)
+_TILES = [f"{_tile_origin.scheme}://{_tile_origin.netloc.replace('{s}', '*')}"] if _tile_origin.netloc else []
+_CSP_REPORT_URI = os.environ.get("DJANGO_CSP_REPORT_URI", "")
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", *_TILES],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    # Embedded videos (Wagtail embeds) come from their providers over HTTPS.
+    "frame-src": ["'self'", "https:"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # Wagtail's live preview shows pages in a same-origin frame (X_FRAME_OPTIONS is SAMEORIGIN too).
+    "frame-ancestors": ["'self'"],
+    "report-uri": [_CSP_REPORT_URI] if _CSP_REPORT_URI else None,
+}
+_CSP_PUBLIC = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]},
+    # The admin gets CSP_ADMIN_DIRECTIVES instead (serving/headers.py).
+}
+# The Wagtail admin writes inline scripts and style attributes; it needs 'unsafe-inline' (not eval).
+CSP_ADMIN_DIRECTIVES = {
+    **_CSP_COMMON,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_TILES],
+}
+CSP_ADMIN_URL_PREFIXES = ("/admin/",)
+if env_bool("DJANGO_CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_PUBLIC
+else:
+    CONTENT_SECURITY_POLICY = _CSP_PUBLIC
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+PERMISSIONS_POLICY_DISABLED = ["camera", "microphone", "geolocation", "payment"]
+
+# Uploads. Images: at most WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes and WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels
+# (read from the file's header before anything is decoded); documents: at most DOCUMENT_MAX_UPLOAD_SIZE
+# bytes with an extension in WAGTAILDOCS_EXTENSIONS. Set nginx's client_max_body_size to the larger of
+# the two plus a little (README, docs/security.md).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", str(40_000_000)))
+DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.uploads.CityImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.uploads.CityDocumentForm"
+# Larger uploads are streamed to a temporary file rather than held in memory; non-file form data is small.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Optional two-person rule: nobody approves a review task on a page they submitted themselves.
+REVIEW_TWO_PERSON_RULE = env_bool("DJANGO_REVIEW_TWO_PERSON_RULE", False)

@@ -46,3 +46,7 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
 
 # Tests make no third-party requests: map tiles come from a blank local tile.
 HERITAGE_MAP_TILE_URL = "/static/img/blank-tile.png?z={z}&x={x}&y={y}"
+
+# Django's Client.login() calls authenticate() without a request, which django-axes refuses;
+# tests/security/test_login_throttling.py turns axes on.
+AXES_ENABLED = False

@@ -1,12 +1,13 @@
 """The stored English state of every page, kept current by editorial/signals.py."""
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.coreutils import get_content_type_label
+from wagtail.models import GroupApprovalTask
 
 from editorial import translation_state
 
@@ -104,3 +105,41 @@ class PageTranslationStatus(models.Model):
     def admin_edit_url(self):
         """The page editor's absolute address, for the exported work list."""
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[self.page_id])
+
+
+def _two_person_rule():
+    return getattr(settings, "REVIEW_TWO_PERSON_RULE", False)
+
+
+class EditorialReviewTask(GroupApprovalTask):
+    """The editors' review step: Wagtail's group approval, plus the optional two-person rule.
+
+    With ``REVIEW_TWO_PERSON_RULE`` on (``DJANGO_REVIEW_TWO_PERSON_RULE=1``), whoever submitted a page for
+    review gets no "Approve" action on it, in the editor and in the dashboard's review list alike (both ask
+    ``get_actions``); another editor must approve it. Requesting changes stays possible.
+    """
+
+    def submitted_by(self, obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        return state is not None and state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if _two_person_rule() and self.submitted_by(obj, user):
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and _two_person_rule():
+            obj = task_state.workflow_state.content_object
+            if self.submitted_by(obj, user):
+                raise PermissionDenied(_("You submitted this page yourself: another editor must approve it."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve; optionally never the person who submitted the page")
+
+    class Meta:
+        verbose_name = _("editorial review task")
+        verbose_name_plural = _("editorial review tasks")

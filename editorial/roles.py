@@ -23,11 +23,14 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 from wagtail.models.pages import PAGE_PERMISSION_CODENAMES
+
+from editorial.models import EditorialReviewTask
 
 ADMINISTRATORS_GROUP = "Administrator (Diskominfo)"
 EDITORS_GROUP = "Editor / Redaktur"
@@ -204,7 +207,8 @@ def ensure_review_workflow(editors, report, roots=None):
     """One workflow with one step: an editor approves (the page goes live) or rejects with a comment."""
     task = _get_or_rename(GroupApprovalTask, REVIEW_TASK_NAME)
     if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+        task = EditorialReviewTask.objects.create(name=REVIEW_TASK_NAME)
+    task = as_editorial_review_task(task)
     task.groups.add(editors)
     workflow = _get_or_rename(Workflow, WORKFLOW_NAME)
     if workflow is None:
@@ -214,6 +218,19 @@ def ensure_review_workflow(editors, report, roots=None):
     for root in review_workflow_roots() if roots is None else roots:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return workflow
+
+
+def as_editorial_review_task(task):
+    """``task`` (a plain group approval task from before the two-person rule) as an EditorialReviewTask,
+    the same task with its groups and history, converted in place; unchanged when it is one already."""
+    found = EditorialReviewTask.objects.filter(pk=task.pk).first()
+    if found is not None:
+        return found
+    converted = EditorialReviewTask(groupapprovaltask_ptr=task)
+    converted.__dict__.update({key: value for key, value in task.__dict__.items() if not key.startswith("_")})
+    converted.save_base(raw=True)
+    Task.objects.filter(pk=task.pk).update(content_type=ContentType.objects.get_for_model(EditorialReviewTask))
+    return EditorialReviewTask.objects.get(pk=task.pk)
 
 
 def setup_roles():

@@ -122,3 +122,10 @@ def refuse_bulk_delete_or_move_without_add_or_publish(request, action_type, obje
         for page in objects:
             if not may_delete(request.user, page):
                 return _refuse_delete_or_move(request, page)
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from editorial.login import lockout_viewset
+
+    return lockout_viewset()

@@ -3,7 +3,6 @@
 Both honour the index page's filters (same query string), so a visitor can download what they see.
 """
 
-import csv
 import io
 import json
 
@@ -11,6 +10,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from heritage_pages.filters import filtered_sites
+from home.exports import write_rows
 
 # (key, column heading) in export order; GeoJSON uses the keys, CSV the translated headings.
 COLUMNS = [
@@ -102,13 +102,9 @@ def geojson_response(index, request):
 
 
 def csv_text(rows):
-    """CSV with a header row of translated column names; a BOM so spreadsheet programs detect UTF-8."""
+    """CSV with a header row of translated column names (``home.exports``: a BOM, formulas neutralised)."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow([str(heading) for _key, heading in COLUMNS])
-    for row in rows:
-        writer.writerow([row[key] for key, _heading in COLUMNS])
+    write_rows(buffer, [str(heading) for _key, heading in COLUMNS], ([row[key] for key, _h in COLUMNS] for row in rows))
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalStatus, Level, map_tile_settings
 from images.prefetch import prefetch_renditions
+from serving import params as query_params
 
 PAGE_SIZE = 24
 # The rendition a site card shows (templates/heritage_pages/heritage_index_page.html).
@@ -51,12 +52,12 @@ def parse_filters(params, kawasan_ids):
     """The valid filters in ``params`` (a QueryDict or dict) as ``{name: value}``; anything else is dropped."""
     active = {}
     for name, (_field, choices) in CHOICE_FILTERS.items():
-        value = params.get(name, "")
-        if isinstance(value, str) and value in choices.values:
+        value = query_params.choice(params, name, choices)
+        if value is not None:
             active[name] = value
-    raw = params.get(KAWASAN_FILTER, "")
-    if isinstance(raw, str) and raw.isdigit() and int(raw) in kawasan_ids:
-        active[KAWASAN_FILTER] = int(raw)
+    area = query_params.integer(params, KAWASAN_FILTER)
+    if area is not None and area in kawasan_ids:
+        active[KAWASAN_FILTER] = area
     return active
 
 
@@ -101,7 +102,7 @@ def map_features(sites, request=None):
 def listing_context(index, request):
     """Everything the index template needs: filters, the page of sites, map data and download links."""
     sites, active, kawasan = filtered_sites(index, request.GET)
-    page = Paginator(sites, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(sites, PAGE_SIZE).get_page(query_params.page_number(request.GET))
     prefetch_renditions(page.object_list, "listing_image", CARD_IMAGE_SPEC)
     return {
         "sites": page,

@@ -7,7 +7,6 @@ archive and the filter choices (``sidebar()``), the sidebar's HTML per filters, 
 per language (``news_cards()``), so that a listing reads only the ids of the items on its page.
 """
 
-import re
 from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
@@ -27,10 +26,10 @@ from home.models import OPD
 from images.prefetch import prefetch_renditions
 from news.models import NewsPage, NewsPageTag, NewsType, with_opds
 from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
+from serving import params as query_params
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
-SLUG_RE = re.compile(r"^[-\w]{1,100}$")  # also keeps NUL bytes and other junk away from the database
 YEAR_RANGE = (1900, 2100)
 
 
@@ -63,30 +62,17 @@ class Filters:
         return urlencode(params)
 
 
-def _slug(value):
-    return value if isinstance(value, str) and SLUG_RE.match(value) else ""
-
-
-def _number(value, low, high):
-    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 4:
-        return None
-    number = int(value)
-    return number if low <= number <= high else None
-
-
 def parse_filters(params, opd=None):
     """Read ``type``, ``opd``, ``tag``, ``year`` and ``month`` from a QueryDict, keeping only valid values."""
-    news_type = params.get("type", "")
-    if news_type not in NewsType.values:
-        news_type = ""
+    news_type = query_params.choice(params, "type", NewsType) or ""
     opd_fixed = opd is not None
-    if opd is None and (slug := _slug(params.get("opd"))):
+    if opd is None and (slug := query_params.slug(params, "opd")):
         opd = OPD.objects.filter(slug=slug).first()
     tag = None
-    if slug := _slug(params.get("tag")):
+    if slug := query_params.slug(params, "tag"):
         tag = Tag.objects.filter(slug=slug).first()
-    year = _number(params.get("year"), *YEAR_RANGE)
-    month = _number(params.get("month"), 1, 12) if year else None
+    year = query_params.year(params, "year", *YEAR_RANGE)
+    month = query_params.month(params, "month") if year else None
     return Filters(news_type=news_type, opd=opd, tag=tag, year=year, month=month, opd_fixed=opd_fixed)
 
 
@@ -291,7 +277,7 @@ def build(index, request, opd=None):
     paginator = Paginator(apply_filters(base, filters).values_list("pk", flat=True), PAGE_SIZE)
     if not (filters.news_type or filters.tag or filters.year or (filters.opd and not filters.opd_fixed)):
         paginator.count = side["archive_total"]  # the archive counted these very items: no COUNT query
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(query_params.page_number(request.GET))
     featured = []
     if not filters.active and page_obj.number == 1:
         featured = list(base.filter(featured=True).values_list("pk", flat=True)[:FEATURED_COUNT])

@@ -79,3 +79,24 @@ def setup_news_permissions(index=None, opds=None, report=None):
         for opd in opds:
             ensure_contributors(city_newsroom, opd, report)
     return report
+
+
+def scope_admin_pages(pages, user):
+    """``pages`` narrowed to what ``user`` may see in the admin's explorer, chooser and search.
+
+    A user with page permissions only on some subtrees (an OPD contributor: their newsroom) sees the pages
+    in those subtrees, drafts included, and elsewhere only published pages (which the page chooser needs for
+    links; they are public anyway), never another OPD's drafts. The same rule for every role: editors and
+    translators hold their permissions on the home page, so they see every page; superusers see all.
+    """
+    from django.db.models import Q
+
+    from wagtail.models import GroupPagePermission
+
+    if not user.is_authenticated or user.is_superuser:
+        return pages
+    roots = set(GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True).distinct())
+    visible = Q(live=True)
+    for path in roots:
+        visible |= Q(path__startswith=path)
+    return pages.filter(visible)

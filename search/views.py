@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from search import querylog
 from search.query import available_filters, site_search
+from serving import params
 
 
 def _filters(request):
@@ -17,7 +18,7 @@ def _filters(request):
 def search(request):
     language = translation.get_language()
     query = request.GET.get("q", "")
-    results = site_search(query, language, _filters(request), request.GET.get("page", 1), request=request)
+    results = site_search(query, language, _filters(request), params.page_number(request.GET), request=request)
     query_params = request.GET.copy()
     query_params.pop("page", None)
     response = render(

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Q, Sum
 
+from serving import params as query_params
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Status
 
 FILTER_NAMES = ("dimension", "horizon", "status", "opd", "source")
@@ -13,8 +14,8 @@ def clean_filters(params, choices):
     """The query-string filters whose values are known; unknown names and values are ignored."""
     filters = {}
     for name in FILTER_NAMES:
-        value = params.get(name, "")
-        if isinstance(value, str) and value in {code for code, _label in choices.get(name, [])}:
+        value = query_params.choice(params, name, choices.get(name, []))
+        if value is not None:
             filters[name] = value
     return filters
 

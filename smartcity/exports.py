@@ -6,13 +6,13 @@ Numbers are plain: whole rupiah as integers, indicator values with a dot as deci
 Only the programmes the caller passes are exported; the index passes live, public ones.
 """
 
-import csv
 from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import translation
 
+from home.exports import write_dicts
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, Status
 
 PROGRAMME_COLUMNS = [
@@ -95,13 +95,14 @@ def _number(value):
 
 
 def _text(value):
-    """A number for CSV: no exponent, no trailing zeros, dot as decimal separator."""
+    """A number for CSV (written by ``home.exports``: no exponent, dot as decimal separator), without
+    trailing zeros; None as an empty cell."""
     if value is None:
         return ""
     value = Decimal(value)
     if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+        return int(value)
+    return value.normalize()
 
 
 def _label(choices, code):
@@ -217,11 +218,8 @@ def indicator_rows(programmes):
 
 
 def write_csv(stream, columns, rows):
-    """Write rows (dicts) under a header; UTF-8 with BOM so spreadsheet programs read the accents."""
-    stream.write("\ufeff")
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    """Write rows (dicts) under a header; UTF-8 with BOM, text that could be a formula neutralised."""
+    write_dicts(stream, columns, rows, lineterminator="\r\n")
 
 
 def as_json(index_page, programmes, request=None):

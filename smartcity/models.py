@@ -25,6 +25,7 @@ from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
 from serving import routing
+from serving import params as query_params
 from smartcity import board, charts, exports
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
 from smartcity.forms import DimensionPageForm, ProgrammePageForm
@@ -134,7 +135,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         programmes, filters, choices = self.filtered_programmes(request)
         listing = programmes.select_related("lead_opd").order_by("path")
-        page_obj = Paginator(listing, PROGRAMMES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = Paginator(listing, PROGRAMMES_PER_PAGE).get_page(query_params.page_number(request.GET))
         all_programmes = self.programmes()
         progress = board.progress_board(all_programmes)
         budget = board.budget_by_source(all_programmes)
