@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "smartcity",
     "search",
     "editorial",
+    "alerts",
     "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
