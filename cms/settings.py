@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "alerts",
+    "serving.cdn_app.CDNConfig",
     "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -185,6 +186,45 @@ WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_KEYRING = True  # lets home/caching.py purge single pages on publish
 # Browsers and proxies keep a page this long; the server-side copy is purged on publish.
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+
+# A CDN in front (docs/performance.md, "A CDN in front"): serving/cdn.py purges the URLs a change touched,
+# after the commit, through wagtail.contrib.frontend_cache's backends. CDN_BACKEND: empty (no CDN), "http"
+# (a proxy taking PURGE: Varnish, nginx), "cloudflare" or "cloudfront" (needs boto3, not installed by default).
+CDN_BACKEND = os.environ.get("CDN_BACKEND", "").strip().lower()
+_CDN_HOSTNAMES = {"HOSTNAMES": env_list("CDN_HOSTNAMES")} if env_list("CDN_HOSTNAMES") else {}
+if CDN_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "serving.cdn.HTTPPurgeBackend",
+            "LOCATION": os.environ.get("CDN_PURGE_URL", "http://127.0.0.1:6081"),
+            "TIMEOUT": float(os.environ.get("CDN_PURGE_TIMEOUT", "5")),
+            **_CDN_HOSTNAMES,
+        }
+    }
+elif CDN_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+            **_CDN_HOSTNAMES,
+        }
+    }
+elif CDN_BACKEND == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+            **_CDN_HOSTNAMES,
+        }
+    }
+elif CDN_BACKEND:
+    raise ImproperlyConfigured(f"CDN_BACKEND must be empty, http, cloudflare or cloudfront, not {CDN_BACKEND!r}.")
+else:
+    WAGTAILFRONTENDCACHE = {}
+# Wagtail would rewrite each URL's language prefix to purge it per language; our slugs are translated, so
+# serving/cdn.py lists each language's own URLs itself.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
