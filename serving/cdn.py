@@ -27,6 +27,7 @@ task are used as they are.
 
 import logging
 import threading
+from dataclasses import dataclass, field
 from functools import partial
 from urllib.error import HTTPError
 from urllib.parse import urlsplit, urlunsplit
@@ -34,7 +35,7 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -105,19 +106,39 @@ def _linked_pages(page):
     return Page.objects.live().filter(pk__in=pks) if pks else Page.objects.none()
 
 
+def subtree_urls(page):
+    """The URLs and routes of ``page`` and of its live descendants, at their addresses as they are now."""
+    urls = route_urls(page)
+    for descendant in Page.objects.live().descendant_of(page).specific(defer=True).iterator():
+        urls |= route_urls(descendant)
+    return urls
+
+
 def is_menu_page(page):
     """A page shown in the main menu of every page: a child of a site's home page."""
     return Site.objects.filter(root_page__depth=page.depth - 1, root_page__path=page.path[: -Page.steplen]).exists()
 
 
+@dataclass
+class Purge:
+    """What to purge: these URLs, and every URL of the site (as it is after the commit) with ``everything``."""
+
+    urls: set = field(default_factory=set)
+    everything: bool = False
+
+    def __or__(self, other):
+        return Purge(self.urls | other.urls, self.everything or other.everything)
+
+
 def page_urls(page):
-    """Every URL showing ``page``, as it is now: see the module docstring. ``None`` means "everything"."""
+    """A ``Purge`` of every URL showing ``page``, as it is now: see the module docstring."""
     page = page.specific_deferred
     if not page.url_path or page.depth < 2:
-        return set()
+        return Purge()
     if page.depth > 2 and is_menu_page(page):
-        return None
-    urls = route_urls(page)
+        # Everything, with the page's own addresses as they are now (it may be leaving them).
+        return Purge(subtree_urls(page) | site_urls(page), everything=True)
+    urls = subtree_urls(page)
     listings = getattr(page, "cached_listings", None)
     if listings is not None:
         related = listings()
@@ -126,12 +147,10 @@ def page_urls(page):
         related = [(parent, None)] if parent is not None and parent.depth > 1 else []
     for other, paths in related:
         urls |= route_urls(other, paths)
-    for descendant in Page.objects.live().descendant_of(page).specific(defer=True).iterator():
-        urls |= route_urls(descendant)
     for linked in _linked_pages(page):
         urls |= route_urls(linked, ["/"])
     urls |= site_urls(page)
-    return urls
+    return Purge(urls)
 
 
 def everything():
@@ -147,36 +166,31 @@ def everything():
 # Purging ---------------------------------------------------------------------------------------------
 
 
-def purge(urls):
-    """Ask the configured CDN to drop ``urls`` (None: every URL of the site). Never raises."""
+def purge(what):
+    """Ask the configured CDN to drop what the ``Purge`` names. Never raises."""
     try:
-        if urls is None:
-            urls = everything()
+        urls = set(what.urls)
+        if what.everything:
+            urls |= everything()
         if urls:
             purge_urls_from_cache(sorted(urls))
     except Exception:  # the CDN is a speed-up: a failed purge is logged, the change stands
         logger.exception("CDN purge failed")
 
 
-def purge_after_commit(urls):
-    """Purge ``urls`` (None: everything) once the current transaction commits; nothing if it rolls back."""
+def purge_after_commit(what):
+    """Purge what the ``Purge`` names once the current transaction commits; nothing if it rolls back."""
     if enabled():
-        transaction.on_commit(partial(purge, urls))
+        transaction.on_commit(partial(purge, what))
 
 
 def _safely(compute):
-    """``compute()``, or None (everything) when working the URLs out fails: purge too much, never too little."""
+    """``compute()``, or everything when working the URLs out fails: purge too much, never too little."""
     try:
         return compute()
     except Exception:
         logger.exception("CDN purge: could not list the URLs of a change; purging everything")
-        return None
-
-
-def _union(*url_sets):
-    if any(urls is None for urls in url_sets):
-        return None
-    return set().union(*url_sets)
+        return Purge(everything=True)
 
 
 # Signal handlers --------------------------------------------------------------------------------------
@@ -201,15 +215,28 @@ def page_moving(sender, instance, **kwargs):
 
 
 def page_moved(sender, instance, **kwargs):
-    before = _before_move.pop((threading.get_ident(), instance.pk), set())
+    before = _before_move.pop((threading.get_ident(), instance.pk), Purge())
     if enabled():
-        purge_after_commit(_union(before, _safely(lambda: page_urls(Page.objects.get(pk=instance.pk)))))
+        purge_after_commit(before | _safely(lambda: page_urls(Page.objects.get(pk=instance.pk))))
 
 
 def page_deleting(sender, instance, **kwargs):
     """Before a delete: the page's URLs while it still has them (its descendants each send their own)."""
     if enabled() and isinstance(instance, Page) and instance.live:
         purge_after_commit(_safely(lambda: page_urls(instance)))
+
+
+def page_saving(sender, instance, update_fields=None, **kwargs):
+    """A slug changed in either language: the old URLs (of the page and everything under it) while the
+    database still has them; the publish that goes with it purges the new ones."""
+    if not (enabled() and isinstance(instance, Page) and instance.pk and instance.live):
+        return
+    names = [f"slug_{suffix}" for suffix in ("ind", "en")]
+    if update_fields is not None and not set(update_fields) & {"slug", *names}:
+        return
+    old = Page.objects.filter(pk=instance.pk, live=True).values(*names).first()
+    if old and any(old[name] != getattr(instance, name, None) for name in names):
+        purge_after_commit(_safely(lambda: Purge(subtree_urls(Page.objects.get(pk=instance.pk)))))
 
 
 def restriction_changed(sender, instance, **kwargs):
@@ -220,7 +247,7 @@ def restriction_changed(sender, instance, **kwargs):
 
 def shown_everywhere_changed(sender, **kwargs):
     """Site settings, OPDs, the alert banner, sites: on every page."""
-    purge_after_commit(None)
+    purge_after_commit(Purge(everything=True))
 
 
 def media_changed(sender, instance, **kwargs):
@@ -229,12 +256,12 @@ def media_changed(sender, instance, **kwargs):
         return
 
     def compute():
-        urls = set()
+        what = Purge()
         for source, _references in ReferenceIndex.get_grouped_references_to(instance):
             if not isinstance(source, Page):
-                return None
-            urls |= page_urls(source)
-        return urls
+                return Purge(everything=True)
+            what |= page_urls(source)
+        return what
 
     purge_after_commit(_safely(compute))
 
@@ -251,6 +278,7 @@ def connect():
     pre_page_move.connect(page_moving, dispatch_uid="cdn-pre-move")
     post_page_move.connect(page_moved, dispatch_uid="cdn-post-move")
     pre_delete.connect(page_deleting, dispatch_uid="cdn-page-delete")
+    pre_save.connect(page_saving, dispatch_uid="cdn-page-save")
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="cdn-restriction-save")
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="cdn-restriction-delete")
     for label in SHOWN_EVERYWHERE:

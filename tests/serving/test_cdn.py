@@ -203,6 +203,22 @@ class CDNPurgeTests(TestCase):
             paths,
         )
 
+    def test_a_new_slug_purges_the_old_urls_too(self):
+        """The old address of the page and of what is under it, in the language whose slug changed."""
+        paths = self.change(lambda: revise(self.heritage, slug_en="heritage-register"))
+        self.assertLessEqual(
+            {
+                "/en/heritage/",
+                "/en/heritage/geojson/",
+                "/en/heritage/grand-mosque/",
+                "/en/heritage/grand-mosque/plakat/",
+                "/en/heritage-register/",
+                "/en/heritage-register/grand-mosque/",
+                "/id/warisan-budaya/",
+            },
+            paths,
+        )
+
     def test_view_restriction_added_and_removed(self):
         def restrict():
             self.restriction = PageViewRestriction.objects.create(
@@ -247,6 +263,21 @@ class CDNPurgeTests(TestCase):
         """A page in the main menu shows on every page."""
         paths = self.change(lambda: revise(self.about, title_en="About Tanjungpinang"))
         self.assertLessEqual({"/id/warisan-budaya/masjid-raya/", "/en/news/dlh/flood-recedes/"}, paths)
+
+    def test_unpublishing_a_menu_page_purges_its_own_urls_and_everything(self):
+        """Its addresses are gone from the site after the commit, so they are listed before it."""
+        paths = self.change(lambda: self.heritage.unpublish())
+        self.assertLessEqual(
+            {
+                "/id/warisan-budaya/",
+                "/en/heritage/geojson/",
+                "/id/warisan-budaya/masjid-raya/plakat/",
+                "/en/heritage/grand-mosque/",
+                "/id/tentang/",
+                "/en/news/dlh/flood-recedes/",
+            },
+            paths,
+        )
 
     def test_a_rolled_back_change_purges_nothing(self):
         class Rollback(Exception):
