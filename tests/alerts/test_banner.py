@@ -205,6 +205,19 @@ class AlertAdminTests(TestCase):
         self.client.logout()
         self.assertIn("Power cut", self.client.get("/en/").content.decode())
 
+    def test_the_admin_lists_and_searches_alerts_in_both_languages(self):
+        alert(message_ind="Pemadaman air di Senggarang", message_en="Water cut in Senggarang")
+        alert(message_ind="Jalan ditutup", message_en="Road closed")
+        self.client.force_login(self.editor)
+        for query, found, absent in (
+            ("pemadaman", "Senggarang", "Jalan ditutup"),
+            ("road", "Jalan ditutup", "Senggarang"),
+        ):
+            with self.subTest(query=query):
+                response = self.client.get("/admin/snippets/alerts/alert/", {"q": query})
+                self.assertContains(response, found)
+                self.assertNotContains(response, absent)
+
     def test_an_end_before_the_start_is_a_form_error(self):
         self.client.force_login(self.editor)
         now = timezone.localtime()
