@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "smartcity",
     "search",
     "editorial",
+    "alerts",
+    "serving.cdn_app.CDNConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -196,6 +198,45 @@ DJANGO_REDIS_LOGGER = "serving.cache"
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Browsers keep a page this long (the server's copy is replaced on any change, a browser's is not).
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+
+# A CDN in front (docs/performance.md, "A CDN in front"): serving/cdn.py purges the URLs a change touched,
+# after the commit, through wagtail.contrib.frontend_cache's backends. CDN_BACKEND: empty (no CDN), "http"
+# (a proxy taking PURGE: Varnish, nginx), "cloudflare" or "cloudfront" (needs boto3, not installed by default).
+CDN_BACKEND = os.environ.get("CDN_BACKEND", "").strip().lower()
+_CDN_HOSTNAMES = {"HOSTNAMES": env_list("CDN_HOSTNAMES")} if env_list("CDN_HOSTNAMES") else {}
+if CDN_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "serving.cdn.HTTPPurgeBackend",
+            "LOCATION": os.environ.get("CDN_PURGE_URL", "http://127.0.0.1:6081"),
+            "TIMEOUT": float(os.environ.get("CDN_PURGE_TIMEOUT", "5")),
+            **_CDN_HOSTNAMES,
+        }
+    }
+elif CDN_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+            **_CDN_HOSTNAMES,
+        }
+    }
+elif CDN_BACKEND == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+            **_CDN_HOSTNAMES,
+        }
+    }
+elif CDN_BACKEND:
+    raise ImproperlyConfigured(f"CDN_BACKEND must be empty, http, cloudflare or cloudfront, not {CDN_BACKEND!r}.")
+else:
+    WAGTAILFRONTENDCACHE = {}
+# Wagtail would rewrite each URL's language prefix to purge it per language; our slugs are translated, so
+# serving/cdn.py lists each language's own URLs itself.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -67,12 +67,13 @@ CHOOSER_MEDIA_PERMISSIONS = (
     ("wagtaildocs", "document", ("choose_document",)),
 )
 # Model permissions of editors, beyond the admin itself: the OPD register (no delete: an OPD that ends
-# is marked inactive and keeps its content), redirects (needed when an address changes) and promoted
-# search results.
+# is marked inactive and keeps its content), redirects (needed when an address changes), promoted
+# search results and the site-wide alert banner.
 EDITOR_MODEL_PERMISSIONS = (
     ("home", "opd", ("add_opd", "change_opd", "view_opd")),
     ("wagtailredirects", "redirect", ("add_redirect", "change_redirect", "delete_redirect")),
     ("wagtailsearchpromotions", "searchpromotion", ("add_searchpromotion", "change_searchpromotion")),
+    ("alerts", "alert", ("add_alert", "change_alert", "delete_alert", "view_alert")),
 )
 
 

@@ -167,6 +167,10 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         context.update(filters.listing_context(self, request))
         return context
 
+    def get_cached_paths(self):
+        """Every route a CDN may keep (serving/cdn.py): the register, its map data and its CSV."""
+        return ["/", "geojson/", "csv/"]
+
     @path("geojson/", name="geojson")
     def geojson(self, request):
         """The (filtered) register as a GeoJSON FeatureCollection in the visitor's language."""
@@ -660,6 +664,22 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
             else:
                 lists[name] = []
         return lists
+
+    def get_cached_paths(self):
+        """Its routes a CDN may keep (serving/cdn.py): the page and its printable plaque."""
+        return ["/", "plakat/"]
+
+    def cached_listings(self):
+        """The other pages whose routes list this site (for the CDN purge): the register with its map data
+        and CSV, and the area it lies in (an area lists its sites)."""
+        listings = []
+        index = HeritageIndexPage.objects.ancestor_of(self).first()
+        if index is not None:
+            listings.append((index, None))
+        parent = self.get_parent()
+        if parent is not None and parent.specific_class is HeritageSitePage:
+            listings.append((parent, None))
+        return listings
 
     @path("plakat/", name="plaque")
     def plaque(self, request):

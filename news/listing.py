@@ -7,6 +7,7 @@ archive and the filter choices (``sidebar()``), the sidebar's HTML per filters, 
 per language (``news_cards()``), so that a listing reads only the ids of the items on its page.
 """
 
+import datetime
 from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
@@ -25,8 +26,8 @@ from taggit.models import Tag
 from home.models import OPD
 from images.prefetch import prefetch_renditions
 from news.models import NewsPage, NewsPageTag, NewsType, with_opds
-from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
 from serving import params as query_params
+from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
@@ -167,7 +168,7 @@ def news_cards(pks, request, opds=None):
 
 def archive_months(queryset, now=None):
     """``([(year, [month, …])], total, next_due)``, newest year first, each month with news newest first as
-    ``{"year": 2025, "month": 8, "label": "Agustus 2025"}`` (the label in the active language).
+    ``{"year": 2025, "month": 8, "label": "Agustus 2025", "count": 4}`` (the label in the active language).
 
     ``queryset`` may hold items dated in the future: only those dated up to ``now`` are archived and
     counted, and ``next_due`` is the earliest date still to come (None when there is none).
@@ -186,7 +187,12 @@ def archive_months(queryset, now=None):
     )
     rows = list(rows)
     months = [
-        {"year": row["month"].year, "month": row["month"].month, "label": date_format(row["month"], "F Y")}
+        {
+            "year": row["month"].year,
+            "month": row["month"].month,
+            "label": date_format(row["month"], "F Y"),
+            "count": row["count"],
+        }
         for row in rows
         if row["count"]
     ]
@@ -268,6 +274,50 @@ def sidebar(index, opd=None):
 SIDEBAR_TEMPLATE = "news/includes/news_sidebar.html"
 
 
+def month_end(month):
+    """The first instant after an archive month, in the site's time zone (the archive's months are)."""
+    year, number = (month["year"] + 1, 1) if month["month"] == 12 else (month["year"], month["month"] + 1)
+    return timezone.make_aware(datetime.datetime(year, number, 1), timezone.get_current_timezone())
+
+
+def seek_page(ids, months, offset, size=PAGE_SIZE):
+    """The ids of one page of the listing, read without skipping over the newer months: or None.
+
+    ``OFFSET n`` makes the database read and throw away ``n`` rows, so page 167 of the archive cost five
+    times page 2. The archive already counts the items of each month (``months``, newest first, exactly the
+    items ``ids`` lists), so the month a page starts in is known: the query starts at that month's end
+    (``publication_date`` below it: a range on the index, a keyset) and skips only the items of that one
+    month before the page. A deep page then reads at most a month's items plus a page, whatever the depth.
+    None when the page starts in the first month (a plain ``OFFSET`` is as cheap) or past the archive.
+    """
+    before = 0
+    for month in months:
+        count = month.get("count")
+        if count is None:  # data kept by an older version of this module
+            return None
+        if before + count > offset:
+            if not before:
+                return None
+            skip = offset - before
+            return ids.filter(publication_date__lt=month_end(month))[skip : skip + size]
+        before += count
+    return None
+
+
+def months_listed(archive, filters):
+    """The archive months holding exactly the items a listing with ``filters`` shows, newest first; or None
+    when a filter (type, tag, an OPD chosen in the form) narrows the items below what the archive counts."""
+    if filters.news_type or filters.tag or (filters.opd and not filters.opd_fixed):
+        return None
+    return [
+        month
+        for _year, months in archive
+        for month in months
+        if (not filters.year or month["year"] == filters.year)
+        and (not filters.month or month["month"] == filters.month)
+    ]
+
+
 def build(index, request, opd=None):
     """The template context of the newsroom (or of one OPD's view of it)."""
     base = index.news_items()
@@ -275,9 +325,15 @@ def build(index, request, opd=None):
     side_key, side = sidebar(index, opd)
     # The listing needs only the ids of its items: their cards are kept already rendered (``news_cards()``).
     paginator = Paginator(apply_filters(base, filters).values_list("pk", flat=True), PAGE_SIZE)
-    if not (filters.news_type or filters.tag or filters.year or (filters.opd and not filters.opd_fixed)):
-        paginator.count = side["archive_total"]  # the archive counted these very items: no COUNT query
+    months = months_listed(side["archive"], filters)
+    if months is not None:
+        # The archive counted these very items: no COUNT query.
+        paginator.count = side["archive_total"] if not filters.year else sum(month["count"] for month in months)
     page_obj = paginator.get_page(query_params.page_number(request.GET))
+    if months is not None:
+        seek = seek_page(paginator.object_list, months, page_obj.start_index() - 1)
+        if seek is not None:
+            page_obj.object_list = seek
     featured = []
     if not filters.active and page_obj.number == 1:
         featured = list(base.filter(featured=True).values_list("pk", flat=True)[:FEATURED_COUNT])

@@ -146,6 +146,21 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
             raise Http404
         return value
 
+    def opd_routes(self, slug):
+        """The per-OPD view of ``slug`` and its feeds (routes, for the CDN purge)."""
+        return [f"opd/{slug}/", f"opd/{slug}/rss/", f"opd/{slug}/atom/"]
+
+    def get_cached_paths(self):
+        """Every route a CDN may keep (serving/cdn.py): the listing, its feeds, the per-type feeds and each
+        OPD's view and feeds (OPDs with a newsroom here). Paged and filtered views carry a query string."""
+        paths = ["/", "rss/", "atom/"]
+        for news_type in NewsType.values:
+            paths += [f"type/{news_type}/rss/", f"type/{news_type}/atom/"]
+        slugs = OPD.objects.filter(newsroom__path__startswith=self.path).values_list("slug", flat=True)
+        for slug in slugs:
+            paths += self.opd_routes(slug)
+        return paths
+
     def _feed(self, request, kind, opd=None, news_type=None):
         from news.feeds import feed_for
 
@@ -184,6 +199,11 @@ class OPDNewsroomPage(BilingualPageMixin, Page):
 
     class Meta:
         verbose_name = _("OPD newsroom")
+
+    def cached_listings(self):
+        """For the CDN purge (serving/cdn.py): the city newsroom's view and feeds of this OPD."""
+        index = self.get_parent().specific
+        return [(index, ["/", *index.opd_routes(self.opd.slug)])]
 
     def get_opd_view_url(self, request=None):
         index = self.get_parent().specific
@@ -534,6 +554,19 @@ class NewsPage(BilingualPageMixin, Page):
             if ancestor.specific_class is NewsIndexPage:
                 return ancestor.specific_deferred
         return NewsIndexPage.objects.ancestor_of(self).first()
+
+    def cached_listings(self):
+        """The other pages whose routes list this article (for the CDN purge, serving/cdn.py): the city
+        newsroom, its feeds, the per-type feeds of its type, and the view and feeds of its OPD (the per-OPD views
+        list an OPD's own news). Related heritage sites and programmes link to it through the reference index."""
+        index = NewsIndexPage.objects.ancestor_of(self).first()
+        if index is None:
+            parent = self.get_parent()
+            return [(parent, None)] if parent else []
+        paths = ["/", "rss/", "atom/", f"type/{self.news_type}/rss/", f"type/{self.news_type}/atom/"]
+        if self.owner_opd_id:
+            paths += index.opd_routes(OPD.objects.values_list("slug", flat=True).get(pk=self.owner_opd_id))
+        return [(index, paths)]
 
     def _links_from_database(self):
         """The tags, co-organising OPDs and related pages the article shows, in one query (two when it has

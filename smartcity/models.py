@@ -24,8 +24,8 @@ from editorial.panels import TranslationStatusPanel
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField
-from serving import routing
 from serving import params as query_params
+from serving import routing
 from smartcity import board, charts, exports
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
 from smartcity.forms import DimensionPageForm, ProgrammePageForm
@@ -158,6 +158,10 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
             }
         )
         return context
+
+    def get_cached_paths(self):
+        """Every route a CDN may keep (serving/cdn.py): the masterplan with its board, and the exports."""
+        return ["/", "export/programmes/csv/", "export/budget-lines/csv/", "export/indicators/csv/", "export/json/"]
 
     def _export_programmes(self, request):
         programmes, _filters, _choices = self.filtered_programmes(request)
@@ -463,6 +467,15 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         """The dimension page the programme sits under (known from routing when the page was served)."""
         routed = routing.routed_ancestors(self)
         return routed[-1] if routed else self.get_parent()
+
+    def cached_listings(self):
+        """The other pages whose routes list this programme (for the CDN purge, serving/cdn.py): its
+        dimension page, and the masterplan with its progress board and exports."""
+        listings = [(parent, None) for parent in [self.get_parent()] if parent is not None]
+        masterplan = SmartCityIndexPage.objects.ancestor_of(self).first()
+        if masterplan is not None:
+            listings.append((masterplan, None))
+        return listings
 
     def indicator_series(self):
         """Each indicator with its yearly values, in year order."""

@@ -39,6 +39,9 @@ from tests.factories.pages import home_page, standard_page
 from tests.factories.smartcity import all_dimensions, masterplan, programme
 
 MAX_QUERIES = 12
+# Every page reads the alerts active at that moment (alerts.models.active_alerts): one query on top of
+# the counts below, which are those of the page itself.
+ALERT_BANNER = 1
 
 # Measured; the point is that each is the same at both sizes (and the lowest we could make it).
 HOME = 1
@@ -92,10 +95,10 @@ class QueryCountTestCase(TestCase):
                 # (a content change, so the cached site lookups are made again on the next view).
                 self.client.get(url)
                 self.client.get(url)
-                with self.assertNumQueries(expected):
+                with self.assertNumQueries(expected + ALERT_BANNER):
                     response = self.client.get(url)
                 self.assertEqual(response.status_code, status)
-                self.assertLessEqual(expected, ceiling)
+                self.assertLessEqual(expected + ALERT_BANNER, ceiling)
 
 
 class SitePageQueryTests(QueryCountTestCase):

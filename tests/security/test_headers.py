@@ -63,9 +63,9 @@ class HeaderTests(TestCase):
 
     def test_a_page_from_the_page_cache_carries_the_same_headers(self):
         page = standard_page(title_ind="Layanan", title_en="Services")
-        with self.settings(WAGTAIL_CACHE=True):
+        with self.settings(PAGE_CACHE=True):
             first = self.client.get(page.get_url())
             second = self.client.get(page.get_url())
-        self.assertEqual(second.get("X-Wagtail-Cache"), "hit")
+        self.assertEqual(second.get("X-Cache"), "hit")
         self.assertEqual(first["Content-Security-Policy"], second["Content-Security-Policy"])
         self.assertEqual(second["Permissions-Policy"], first["Permissions-Policy"])
