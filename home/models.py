@@ -313,6 +313,7 @@ class HomePage(BilingualPageMixin, Page):
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
+    site_search_structural = True  # found by its title alone, below content pages
 
     def route_by_url_path(self, request, path_components):
         """Routing for the whole site in two queries (home/routing.py).
