@@ -47,7 +47,6 @@ DEFAULTS = [
     ("id", "Disbudpar", "dinas kebudayaan dan pariwisata", True),
     ("id", "PUPR", "pekerjaan umum dan penataan ruang", True),
     ("id", "DLH", "dinas lingkungan hidup", True),
-    ("id", "kota cerdas", "smart city", True),
     ("en", "workshop", "training, technical training", True),
     ("en", "training", "workshop, course", True),
     ("en", "staff", "employees, civil servants, officials", True),
@@ -82,15 +81,10 @@ def seed_defaults(Synonym=None, OPD=None):
     if Synonym is None:
         from home.models import OPD
         from search.models import Synonym
-    existing = set(Synonym.objects.values_list("language", "term"))
-    existing_lower = {(language, term.lower()) for language, term in existing}
-    Synonym.objects.bulk_create(
-        [
-            Synonym(language=language, term=term, equivalents=equivalents, both_ways=both_ways)
-            for language, term, equivalents, both_ways in DEFAULTS
-            if (language, term.lower()) not in existing_lower
-        ]
-    )
+    existing_lower = {(language, term.lower()) for language, term in Synonym.objects.values_list("language", "term")}
+    for language, term, equivalents, both_ways in DEFAULTS:
+        if (language, term.lower()) not in existing_lower:  # one save each: the content version moves on
+            Synonym.objects.create(language=language, term=term, equivalents=equivalents, both_ways=both_ways)
     for opd in OPD.objects.all():
         sync_opd(opd, Synonym)
 

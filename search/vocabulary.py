@@ -15,12 +15,15 @@ from collections import Counter
 
 from django.db import connection, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Length
 
 from search import text
 
 MIN_LENGTH, MAX_LENGTH = 3, 60
 CANDIDATES = 30  # trigram-similar words examined per unknown word
 SIMILARITY = 0.3  # pg_trgm's default similarity threshold, used on SQLite too
+SHORT_WORD = 5  # words this long or shorter also get candidates by first letter and length
+SHORT_CANDIDATES = 500
 
 
 def _models():
@@ -33,9 +36,11 @@ def is_word(word):
     return MIN_LENGTH <= len(word) <= MAX_LENGTH and not word.isdigit()
 
 
-def entry_words(title, summary, body):
-    """The distinct vocabulary words of one entry's text (folded as the engines fold them)."""
-    return {word for word in text.words(f"{title} {summary} {body}") if is_word(word)}
+def entry_words(title, summary, body, language=None):
+    """The distinct vocabulary words of one entry's text (folded as the engines fold them). Stop words
+    are left out: queries drop them, so they must not be corrections either ("fod" is "food", not "for")."""
+    stop = text.STOP_WORDS.get(language, ())
+    return {word for word in text.words(f"{title} {summary} {body}") if is_word(word) and word not in stop}
 
 
 def trigrams(word):
@@ -129,7 +134,8 @@ def words_of(entries):
     found = {}
     for entry in entries:
         get = entry.get if isinstance(entry, dict) else lambda name, e=entry: getattr(e, name)
-        found.setdefault(get("language"), set()).update(entry_words(get("title"), get("summary"), get("body")))
+        language = get("language")
+        found.setdefault(language, set()).update(entry_words(get("title"), get("summary"), get("body"), language))
     return found
 
 
@@ -150,7 +156,7 @@ def rebuild(SearchEntry=None, SearchWord=None, batch=2000):
     counts = {}
     rows = SearchEntry.objects.values_list("language", "title", "summary", "body").order_by().iterator(chunk_size=batch)
     for language, title, summary, body in rows:
-        counts.setdefault(language, Counter()).update(entry_words(title, summary, body))
+        counts.setdefault(language, Counter()).update(entry_words(title, summary, body, language))
     with transaction.atomic():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
@@ -218,10 +224,28 @@ def _candidates(language, word):
         ]
 
 
+def _short_candidates(language, word):
+    """Short words share too few trigrams with their typos ("kahs" and "khas" share one), so for them
+    the most frequent words of about the same length and the same first letter are candidates too."""
+    _entry, SearchWord = _models()
+    following = word[0] + "\U0010ffff"
+    rows = (
+        SearchWord.objects.filter(language=language, word__gte=word[0], word__lt=following)
+        .annotate(length=Length("word"))
+        .filter(length__range=(len(word) - 1, len(word) + 1))
+        .order_by("-entries")
+        .values_list("word", "entries")[:SHORT_CANDIDATES]
+    )
+    return list(rows)
+
+
 def closest(language, word):
     """The vocabulary word ``word`` was most likely meant to be, or ``None``."""
     best = None
-    for candidate, entries in _candidates(language, word):
+    candidates = _candidates(language, word)
+    if len(word) <= SHORT_WORD:
+        candidates += _short_candidates(language, word)
+    for candidate, entries in candidates:
         gap = distance(word, candidate)
         if gap == 0 or gap > allowed_distance(word):
             continue
