@@ -12,6 +12,8 @@ CONFIGS = {"id": "indonesian", "en": "english"}
 FALLBACK_FACTOR = 0.5  # an English visitor sees real English pages above Indonesian-only ones
 # PostgreSQL: at most this many title/summary matches are scored per stage (see PostgresEngine).
 HEAD_SCAN_LIMIT = 4000
+# ``match`` stages: pages with every concept ("and"), then pages with any word filling the rest ("or").
+STAGES = ("and", "or")
 
 
 def analyzers_for(language):
@@ -140,15 +142,21 @@ class PostgresEngine:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def match(self, language, terms, filters, limit, autocomplete=False):
+    def match(self, language, terms, filters, limit, autocomplete=False, stages=STAGES, exclude=()):
+        """``[(entry id, score, all concepts matched)]``; ``exclude``: rows or ids found already."""
         concepts = as_concepts(terms)
         if autocomplete:
             return self._suggest(language, concepts, filters, limit)
         # AND first; only when it leaves slots free, OR matches fill them (each query ranks only its own matches).
         all_words, any_word = self._tsqueries(language, concepts)
-        results = [(pk, score, True) for pk, score in self._ranked(language, all_words, filters, limit)]
-        if len(results) < limit and (len(concepts) > 1 or any(c.alternatives for c in concepts)):
-            rows = self._ranked(language, any_word, filters, limit - len(results), exclude=[row[0] for row in results])
+        excluded = _ids(exclude)
+        results = []
+        if "and" in stages:
+            rows = self._ranked(language, all_words, filters, limit, exclude=excluded)
+            results = [(pk, score, True) for pk, score in rows]
+        if "or" in stages and len(results) < limit and needs_fill(concepts):
+            excluded += [row[0] for row in results]
+            rows = self._ranked(language, any_word, filters, limit - len(results), exclude=excluded)
             results += [(pk, score, False) for pk, score in rows]
         return results
 
@@ -205,21 +213,21 @@ class SQLiteEngine:
             return " AND ".join("(" + " OR ".join(alternative(w) for w in c.all) + ")" for c in concepts)
         return " OR ".join(alternative(w) for c in concepts for w in c.all)
 
-    def match(self, language, terms, filters, limit, autocomplete=False):
+    def match(self, language, terms, filters, limit, autocomplete=False, stages=STAGES, exclude=()):
         concepts = as_concepts(terms)
         if autocomplete:
             return self._suggest(language, concepts, filters, limit)
+        excluded = _ids(exclude)
         results = []
-        for operator in ("AND", "OR"):
+        for operator in [stage.upper() for stage in stages]:
             found = []
             for analyzer in analyzers_for(language):
                 match = "{title summary body} : (" + self._expression(concepts, analyzer, operator) + ")"
                 factor = FALLBACK_FACTOR if analyzer != language else 1
-                rows = self._run(language, match, analyzer, filters, limit, exclude=[r[0] for r in results])
+                rows = self._run(language, match, analyzer, filters, limit, exclude=excluded + [r[0] for r in results])
                 found += [(pk, score * factor, operator == "AND", structural) for pk, score, structural in rows]
             results += [row[:3] for row in sorted(found, key=lambda row: (row[3], -row[1], row[0]))]
-            # One concept said one way: OR would find the same pages again.
-            if len(results) >= limit or (len(concepts) == 1 and not concepts[0].alternatives):
+            if len(results) >= limit or not needs_fill(concepts):
                 break
         return results[:limit]
 
@@ -238,6 +246,15 @@ class SQLiteEngine:
         match = f"({{title_words}} : ({prefix})) OR ({{title}} : ({' AND '.join(stemmed)}))"
         rows = self._run(language, match, language, filters, limit, fallbacks=False)
         return [(pk, score, True) for pk, score, _structural in rows]
+
+
+def _ids(rows):
+    return [row[0] if isinstance(row, tuple) else row for row in rows]
+
+
+def needs_fill(concepts):
+    """Whether OR can find more than AND: not for one concept said one way."""
+    return len(concepts) > 1 or any(concept.alternatives for concept in concepts)
 
 
 def as_concepts(terms):

@@ -1,6 +1,7 @@
 """``site_search``: the one function behind the search page and the autocomplete endpoint."""
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,8 +16,8 @@ from home import bilingual, caching
 from home.models import OPD
 from home.querysets import pages_of
 from search import synonyms, text, vocabulary
-from search.engines import engine
-from search.models import SearchEntry
+from search.engines import engine, needs_fill
+from search.models import SearchEntry, SearchWord
 from search.registry import content_type_keys
 
 MAX_RESULTS = 200
@@ -118,7 +119,7 @@ def _results(ids_scores, language, concepts, request):
         heading = entry.heading or entry.title
         matched = []
         if any(concept.alternatives for concept in concepts):
-            entry_stems = _stems(text.words(f"{entry.title} {entry.summary} {entry.body}"), entry.analyzer)
+            entry_stems = _stems(list(set(text.words(f"{entry.title} {entry.summary} {entry.body}"))), entry.analyzer)
             matched = _synonym_matches(concepts, entry_stems, entry.analyzer)
         results.append(
             Result(
@@ -200,6 +201,20 @@ def corrected_query(query, fixes):
     return " ".join(fixes.get(word, word) for word in text.words(text.normalize_query(query)))
 
 
+def _corrected(terms, language, filters, limit, expand):
+    """``(fixes, corrected terms, concepts, rows)`` when some words occur nowhere and their closest
+    vocabulary words find pages; otherwise ``None``. Synonym list words (acronyms) count as occurring."""
+    stems = text.stem_words(terms, language)
+    listed = synonyms.known_terms(language)
+    fixes = vocabulary.corrections(language, terms, {t for t, s in zip(terms, stems, strict=True) if s in listed})
+    if not fixes:
+        return None
+    corrected_terms = [fixes.get(term, term) for term in terms]
+    concepts = synonyms.expand(corrected_terms, language, enabled=expand)
+    rows = engine().match(language, concepts, filters, limit)
+    return (fixes, corrected_terms, concepts, rows) if rows else None
+
+
 def site_search(
     query,
     language,
@@ -232,19 +247,18 @@ def site_search(
         return _autocomplete(results, concepts, request)
     # One more than is shown: it tells "200 results" from "more than 200" without counting every match.
     limit = MAX_RESULTS + 1
-    rows = engine().match(language, concepts, filters, limit) if terms else []
-    if correct and terms and not any(row[2] for row in rows):  # nothing, or no page with every word
-        stems = text.stem_words(terms, language)
-        listed = synonyms.known_terms(language)
-        fixes = vocabulary.corrections(language, terms, {t for t, s in zip(terms, stems, strict=True) if s in listed})
-        if fixes:
-            corrected_terms = [fixes.get(term, term) for term in terms]
-            corrected_concepts = synonyms.expand(corrected_terms, language, enabled=expand)
-            corrected_rows = engine().match(language, corrected_concepts, filters, limit)
-            if corrected_rows:
-                results.correction = corrected_query(cleaned_query, fixes)
-                results.corrected = True
-                results.terms, concepts, rows = corrected_terms, corrected_concepts, corrected_rows
+    # AND first: when no page has every word, a correction is looked for before the OR fill.
+    rows = engine().match(language, concepts, filters, limit, stages=("and",)) if terms else []
+    if terms and not rows:
+        corrected = _corrected(terms, language, filters, limit, expand) if correct else None
+        if corrected:
+            results.correction = corrected_query(cleaned_query, corrected[0])
+            results.corrected = True
+            results.terms, concepts, rows = corrected[1], corrected[2], corrected[3]
+        elif needs_fill(concepts):
+            rows = engine().match(language, concepts, filters, limit, stages=("or",))
+    elif len(rows) < limit and needs_fill(concepts):
+        rows += engine().match(language, concepts, filters, limit - len(rows), stages=("or",), exclude=rows)
     results.more = len(rows) > MAX_RESULTS
     paginator = Paginator(rows[:MAX_RESULTS], per_page)
     results.page = paginator.get_page(page)
@@ -256,7 +270,7 @@ def site_search(
 
 
 # Autocomplete: how much a title starting with the word typed and a recent page count beside relevance
-# (the engine's rank of the whole page, scaled to 0..1 over the candidates).
+# (the mean of the engine's rank of the whole page and of how common the completed word is, each 0..1).
 STARTS_WITH_BONUS = 0.5
 RECENCY_WEIGHT = 0.25
 RECENCY_DAYS = 365
@@ -271,7 +285,18 @@ def _autocomplete(results, concepts, request):
     entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
     pages = Page.objects.live().in_bulk([entry.page_id for entry in entries.values()])
     best = max((row[1] or 0 for row in rows), default=0) or 1
-    first = results.terms[0]
+    first, last = results.terms[0], results.terms[-1]
+    # The word each title completes the last typed word with, and how many pages use that word: "mas"
+    # is more likely "masjid" (many pages) than "masterplan" (one).
+    completions = {}
+    for pk, entry in entries.items():
+        completions[pk] = next((w for w in text.words(entry.heading or entry.title) if w.startswith(last)), "")
+    popularity = dict(
+        SearchWord.objects.filter(language=results.language, word__in=set(completions.values())).values_list(
+            "word", "entries"
+        )
+    )
+    most = math.log1p(max(popularity.values(), default=0)) or 1
     now = timezone.now()
     scored = []
     for pk, score, _all in rows:
@@ -284,7 +309,8 @@ def _autocomplete(results, concepts, request):
         published = page.last_published_at or page.first_published_at
         age = (now - published).days if published else RECENCY_DAYS * 10
         recency = 1 / (1 + max(age, 0) / RECENCY_DAYS)
-        total = (score or 0) / best + STARTS_WITH_BONUS * starts + RECENCY_WEIGHT * recency
+        relevance = ((score or 0) / best + math.log1p(popularity.get(completions[pk], 0)) / most) / 2
+        total = relevance + STARTS_WITH_BONUS * starts + RECENCY_WEIGHT * recency
         scored.append((-total, pk, entry, page))
     scored.sort(key=lambda item: item[:2])
     with translation.override(results.language):

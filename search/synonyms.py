@@ -62,7 +62,7 @@ DEFAULTS = [
     ("en", "city hall", "mayor's office", True),
     ("en", "airport", "bandara", True),
     ("en", "rubbish", "waste, garbage, trash", True),
-    ("en", "tourism", "tourist attractions, sightseeing", True),
+    ("en", "sightseeing", "tourism, tourist attractions", False),
     ("en", "puskesmas", "community health centre, health centre", True),
     ("en", "Diskominfo", "communication and informatics agency", True),
     ("en", "Disdukcapil", "civil registration office, population and civil registration agency", True),

@@ -189,6 +189,8 @@ class StructureAndHeadingTests(TestCase):
             cls.room,
             "Workshop Pemandu Wisata Pulau Penyengat, Tahap II",
             "Penyengat Island Tour Guide Workshop, Stage II",
+            slug_ind="workshop-pemandu-wisata",
+            slug_en="tour-guide-workshop",
             event_title_ind="Workshop Pemandu Wisata Tahap II",
             event_title_en="Tour Guide Workshop Stage II",
         )
