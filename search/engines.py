@@ -63,6 +63,10 @@ class PostgresEngine:
         the main queries see constants (usable by GIN). Each alternative is parsed by ``plainto_tsquery``;
         a concept is the OR (``||``) of its alternatives, the query the AND (``&&``) of its concepts. An
         analyzer is left out when the text holds only its stop words."""
+        key = (language, tuple(tuple(map(tuple, concept.all)) for concept in concepts))
+        parsed = getattr(self, "_parsed", {})
+        if key in parsed:  # the OR stage after the AND stage: parsed once
+            return parsed[key]
         analyzers = analyzers_for(language)
         selects, params = [], []
         for analyzer in analyzers:
@@ -82,7 +86,9 @@ class PostgresEngine:
             cursor.execute(f"SELECT {', '.join(selects)}", params)
             row = cursor.fetchone()
         n = len(analyzers)
-        return [{a: q for a, q in zip(analyzers, row[i : i + n], strict=True) if q} for i in (0, n)]
+        parsed[key] = [{a: q for a, q in zip(analyzers, row[i : i + n], strict=True) if q} for i in (0, n)]
+        self._parsed = parsed
+        return parsed[key]
 
     @staticmethod
     def _match(alias, column, tsqueries):

@@ -248,7 +248,8 @@ def site_search(
     # One more than is shown: it tells "200 results" from "more than 200" without counting every match.
     limit = MAX_RESULTS + 1
     # AND first: when no page has every word, a correction is looked for before the OR fill.
-    rows = engine().match(language, concepts, filters, limit, stages=("and",)) if terms else []
+    search_engine = engine()
+    rows = search_engine.match(language, concepts, filters, limit, stages=("and",)) if terms else []
     if terms and not rows:
         corrected = _corrected(terms, language, filters, limit, expand) if correct else None
         if corrected:
@@ -256,9 +257,9 @@ def site_search(
             results.corrected = True
             results.terms, concepts, rows = corrected[1], corrected[2], corrected[3]
         elif needs_fill(concepts):
-            rows = engine().match(language, concepts, filters, limit, stages=("or",))
+            rows = search_engine.match(language, concepts, filters, limit, stages=("or",))
     elif len(rows) < limit and needs_fill(concepts):
-        rows += engine().match(language, concepts, filters, limit - len(rows), stages=("or",), exclude=rows)
+        rows += search_engine.match(language, concepts, filters, limit - len(rows), stages=("or",), exclude=rows)
     results.more = len(rows) > MAX_RESULTS
     paginator = Paginator(rows[:MAX_RESULTS], per_page)
     results.page = paginator.get_page(page)

@@ -21,7 +21,7 @@ def words(language):
 
 
 def titles(results):
-    return [str(result.page.title) for result in results.page.object_list]
+    return [result.page.title_ind for result in results.page.object_list]
 
 
 class VocabularyTests(TestCase):
