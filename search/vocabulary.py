@@ -228,7 +228,9 @@ def _short_candidates(language, word):
     """Short words share too few trigrams with their typos ("kahs" and "khas" share one), so for them
     the most frequent words of about the same length and the same first letter are candidates too."""
     _entry, SearchWord = _models()
-    following = word[0] + "\U0010ffff"
+    # A range on the (language, word) index, with the next character as the bound (not LIKE 'k%', which
+    # a btree serves only under the C collation); the Python check keeps any other collation exact.
+    following = chr(ord(word[0]) + 1)
     rows = (
         SearchWord.objects.filter(language=language, word__gte=word[0], word__lt=following)
         .annotate(length=Length("word"))
@@ -236,7 +238,7 @@ def _short_candidates(language, word):
         .order_by("-entries")
         .values_list("word", "entries")[:SHORT_CANDIDATES]
     )
-    return list(rows)
+    return [(candidate, entries) for candidate, entries in rows if candidate.startswith(word[0])]
 
 
 def closest(language, word):
