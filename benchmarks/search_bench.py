@@ -24,8 +24,16 @@ Two corpora (``--corpus``):
   title, 3,000-word vocabulary half uniform, half Pareto; queries of 1-3 topic words. A
   one-word query matches ~10 % of all pages in its title: the worst case for ranking.
 
+After building, the vocabulary kept with the index (``search.vocabulary``) is recounted from the
+entries (the bulk insert bypasses ``index_page``), and each topic gets a synonym entry (the topic
+root = two vocabulary words, both ways), so every query is expanded ("synonyms on"). Besides the
+normal queries, a third set misspells one word of each query (a letter dropped, doubled, swapped
+or replaced, never giving a word of the vocabulary): ``site_search`` then finds no page with every
+word, looks the word up in the vocabulary (pg_trgm), corrects it and searches again.
+
 Timings cover the whole ``site_search`` call (index queries, loading the page of results, URLs,
-snippets, promotions) and, separately, the engine's index queries alone. The number of pages
+snippets, promotions) and, separately, the engine's index queries alone (AND and OR fill of the
+query expanded with its synonyms; no correction). The number of pages
 each query matches (all words / any word) is counted outside the timings and printed.
 """
 
@@ -56,9 +64,10 @@ from django.utils import timezone, translation  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from home.models import StandardPage  # noqa: E402
-from search import text  # noqa: E402
+from search import synonyms, text  # noqa: E402
+from search import vocabulary as search_vocabulary  # noqa: E402
 from search.engines import engine  # noqa: E402
-from search.models import SearchEntry  # noqa: E402
+from search.models import SearchEntry, SearchWord, Synonym  # noqa: E402
 from search.query import site_search  # noqa: E402
 
 SYLLABLES = "ba be bi bo bu da di du ga gi ka ke ki ku la li lo ma me mi mu na ni no pa pe pi ra ri ru sa se si ta ti tu".split()
@@ -318,6 +327,60 @@ def queries(language, n, rng, corpus):
     return out
 
 
+BENCH_SYNONYM_MARK = "search-bench synonym"
+
+
+def add_synonyms(corpus):
+    """One synonym entry per topic (its root = two rarer vocabulary words), so queries are expanded."""
+    if corpus != "zipf":
+        return 0
+    rows = []
+    for language in ("id", "en"):
+        model = CORPORA["zipf"][language]
+        for rank, topic in enumerate(model.roots):
+            words = [model.vocabulary[200 + 2 * rank], model.vocabulary[201 + 2 * rank]]
+            rows.append(
+                Synonym(language=language, term=topic, equivalents=", ".join(words) + ", " + BENCH_SYNONYM_MARK)
+            )
+    Synonym.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def remove_synonyms():
+    Synonym.objects.filter(equivalents__contains=BENCH_SYNONYM_MARK).delete()
+
+
+def misspell(rng, word, known):
+    """``word`` with one typing slip that is not itself a word of the vocabulary (or ``word`` if none)."""
+    for _ in range(20):
+        i = rng.randrange(1, len(word))
+        slip = rng.choice(["drop", "double", "swap", "replace"])
+        if slip == "drop":
+            typo = word[:i] + word[i + 1 :]
+        elif slip == "double":
+            typo = word[:i] + word[i] + word[i:]
+        elif slip == "swap" and i < len(word) - 1:
+            typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        else:
+            typo = word[:i] + rng.choice("aeiounrst") + word[i + 1 :]
+        if typo != word and typo not in known:
+            return typo
+    return word
+
+
+def typo_queries(language, query_list, rng):
+    """Each query with its longest word misspelled."""
+    known = set(SearchWord.objects.filter(language=language).values_list("word", flat=True))
+    out = []
+    for query in query_list:
+        words = query.split()
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        if len(words[longest]) >= 4:
+            words[longest] = misspell(rng, words[longest], known)
+        out.append(" ".join(words))
+    return out
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -346,18 +409,20 @@ def match_counts(language, query_list):
     return all_words, any_word
 
 
-def measure(language, query_list):
+def measure(language, query_list, corrections=None):
     full, index_only, hits = [], [], []
     for query in query_list:
         terms = text.query_terms(query, language)
         started = time.perf_counter()
-        engine().match(language, terms, {}, 201)
+        engine().match(language, synonyms.expand(terms, language), {}, 201)  # synonyms on, as site_search
         index_only.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         with translation.override(language):
             results = site_search(query, language)
         full.append((time.perf_counter() - started) * 1000)
         hits.append(results.total)
+        if corrections is not None:
+            corrections.append(results.correction)
     return full, index_only, hits
 
 
@@ -411,6 +476,14 @@ def main():
         started = time.perf_counter()
         parent = build(args.pages, args.corpus)
         print(f"Built in {time.perf_counter() - started:.1f} s.")
+    if args.reuse is False or not SearchWord.objects.exists():
+        started = time.perf_counter()
+        words = search_vocabulary.rebuild()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE search_searchword")
+        print(f"Vocabulary recounted: {words} words in {time.perf_counter() - started:.1f} s.")
+    remove_synonyms()
+    print(f"{add_synonyms(args.corpus)} topic synonym entries added (removed at the end).")
     parent.refresh_from_db()
     print(f"{SearchEntry.objects.count()} index entries ({parent.numchild} benchmark pages).")
     rng = random.Random(11)
@@ -438,11 +511,23 @@ def main():
                     f"p95 {percentile(index_only, 95):.1f} ms | results shown median {statistics.median(hits):.0f} "
                     f"(at most 200)"
                 )
+            typos = typo_queries(language, query_list, rng)
+            measure(language, typos[:10])  # warm-up
+            for run in range(1, args.runs + 1):
+                corrected = []
+                full, _index_only, hits = measure(language, typos, corrected)
+                print(
+                    f"{language} typo queries run {run}: site_search p50 {percentile(full, 50):.1f} ms, "
+                    f"p95 {percentile(full, 95):.1f} ms | corrected {sum(bool(c) for c in corrected)} of "
+                    f"{len(typos)} | examples: {list(zip(typos[:3], corrected[:3], strict=True))}"
+                )
             explain(language, next(q for q in query_list if len(text.query_terms(q, language)) == 1))
         print(f"Load average after measuring: {load()}")
     finally:
+        remove_synonyms()
         if not args.keep:
             remove(parent)
+            search_vocabulary.rebuild()
 
 
 def remove(parent):

@@ -153,6 +153,7 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    site_search_structural = True  # found by its title alone, below content pages
 
     def sites(self):
         """Live, public sites of this register, with what listings show."""

@@ -321,6 +321,7 @@ class HomePage(BilingualPageMixin, Page):
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
+    site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
         verbose_name = _("home page")

@@ -92,6 +92,7 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
         verbose_name = _("news index page")

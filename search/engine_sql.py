@@ -128,3 +128,33 @@ def create_engine_columns(apps, schema_editor):
 def drop_engine_columns(apps, schema_editor):
     for statement in STATEMENTS.get(schema_editor.connection.vendor, ([], []))[1]:
         schema_editor.execute(statement)
+
+
+# The vocabulary's trigram index for typo correction. PostgreSQL: pg_trgm (a contrib extension shipped
+# with PostgreSQL) over ``search_searchword.word``. SQLite has no trigram similarity, so each word's
+# trigrams (padded as pg_trgm pads them) are kept in a plain indexed table, filled in Python.
+POSTGRES_VOCABULARY_CREATE = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX search_word_trgm ON search_searchword USING gin (word gin_trgm_ops)",
+]
+POSTGRES_VOCABULARY_DROP = ["DROP INDEX IF EXISTS search_word_trgm"]
+SQLITE_VOCABULARY_CREATE = [
+    "CREATE TABLE IF NOT EXISTS search_word_trigram (word_id integer NOT NULL, trigram text NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_word_trigram_trigram ON search_word_trigram (trigram, word_id)",
+    "CREATE INDEX IF NOT EXISTS search_word_trigram_word ON search_word_trigram (word_id)",
+]
+SQLITE_VOCABULARY_DROP = ["DROP TABLE IF EXISTS search_word_trigram"]
+VOCABULARY_STATEMENTS = {
+    "postgresql": (POSTGRES_VOCABULARY_CREATE, POSTGRES_VOCABULARY_DROP),
+    "sqlite": (SQLITE_VOCABULARY_CREATE, SQLITE_VOCABULARY_DROP),
+}
+
+
+def create_vocabulary_index(apps, schema_editor):
+    for statement in VOCABULARY_STATEMENTS.get(schema_editor.connection.vendor, ([], []))[0]:
+        schema_editor.execute(statement)
+
+
+def drop_vocabulary_index(apps, schema_editor):
+    for statement in VOCABULARY_STATEMENTS.get(schema_editor.connection.vendor, ([], []))[1]:
+        schema_editor.execute(statement)

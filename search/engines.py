@@ -12,6 +12,8 @@ CONFIGS = {"id": "indonesian", "en": "english"}
 FALLBACK_FACTOR = 0.5  # an English visitor sees real English pages above Indonesian-only ones
 # PostgreSQL: at most this many title/summary matches are scored per stage (see PostgresEngine).
 HEAD_SCAN_LIMIT = 4000
+# ``match`` stages: pages with every concept ("and"), then pages with any word filling the rest ("or").
+STAGES = ("and", "or")
 
 
 def analyzers_for(language):
@@ -56,19 +58,37 @@ class PostgresEngine:
 
     # Entries exist only for live pages (unpublishing and expiry remove them); site_search checks
     # ``live`` again when it loads the page of results, so no join on wagtailcore_page here.
-    def _tsqueries(self, language, *query_texts):
-        """``[{analyzer: tsquery text}]`` per query text, parsed in one round trip so the main
-        queries see constants (usable by GIN). An analyzer is left out when the text holds only
-        its stop words."""
+    def _tsqueries(self, language, concepts):
+        """``({analyzer: all-concepts tsquery}, {analyzer: any-word tsquery})`` parsed in one round trip, so
+        the main queries see constants (usable by GIN). Each alternative is parsed by ``plainto_tsquery``;
+        a concept is the OR (``||``) of its alternatives, the query the AND (``&&``) of its concepts. An
+        analyzer is left out when the text holds only its stop words."""
+        key = (language, tuple(tuple(map(tuple, concept.all)) for concept in concepts))
+        parsed = getattr(self, "_parsed", {})
+        if key in parsed:  # the OR stage after the AND stage: parsed once
+            return parsed[key]
         analyzers = analyzers_for(language)
-        selects = ", ".join(
-            f"websearch_to_tsquery('{CONFIGS[a]}', %s)::text" for _query in query_texts for a in analyzers
-        )
+        selects, params = [], []
+        for analyzer in analyzers:
+            config = CONFIGS[analyzer]
+            parts = []
+            for concept in concepts:
+                alternatives = [f"plainto_tsquery('{config}', %s)" for _ in concept.all]
+                params.extend(" ".join(words) for words in concept.all)
+                parts.append("(" + " || ".join(alternatives) + ")")
+            selects.append("(" + " && ".join(parts) + ")::text")
+        for analyzer in analyzers:
+            config = CONFIGS[analyzer]
+            alternatives = [f"plainto_tsquery('{config}', %s)" for concept in concepts for _ in concept.all]
+            params.extend(" ".join(words) for concept in concepts for words in concept.all)
+            selects.append("(" + " || ".join(alternatives) + ")::text")
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {selects}", [q for q in query_texts for _a in analyzers])
+            cursor.execute(f"SELECT {', '.join(selects)}", params)
             row = cursor.fetchone()
-        parsed = [row[i : i + len(analyzers)] for i in range(0, len(row), len(analyzers))]
-        return [{a: q for a, q in zip(analyzers, values, strict=True) if q} for values in parsed]
+        n = len(analyzers)
+        parsed[key] = [{a: q for a, q in zip(analyzers, row[i : i + n], strict=True) if q} for i in (0, n)]
+        self._parsed = parsed
+        return parsed[key]
 
     @staticmethod
     def _match(alias, column, tsqueries):
@@ -120,7 +140,7 @@ class PostgresEngine:
                 SELECT entry_id FROM head
                 UNION ALL (SELECT entry_id FROM body LIMIT %s - (SELECT n FROM found))
             )
-            ORDER BY score DESC, e.id
+            ORDER BY e.is_structural, score DESC, e.id
         """
         params = [language, *head_match_params, *head_params, list(exclude), *head_score_params, limit]
         params += [limit, language, *body_match_params, *body_params, list(exclude), limit, *score_params, limit]
@@ -128,31 +148,41 @@ class PostgresEngine:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def match(self, language, terms, filters, limit, autocomplete=False):
+    def match(self, language, terms, filters, limit, autocomplete=False, stages=STAGES, exclude=()):
+        """``[(entry id, score, all concepts matched)]``; ``exclude``: rows or ids found already."""
+        concepts = as_concepts(terms)
         if autocomplete:
-            return self._suggest(language, terms, filters, limit)
+            return self._suggest(language, concepts, filters, limit)
         # AND first; only when it leaves slots free, OR matches fill them (each query ranks only its own matches).
-        all_words, any_word = self._tsqueries(language, " ".join(terms), " or ".join(terms))
-        results = [(pk, score, True) for pk, score in self._ranked(language, all_words, filters, limit)]
-        if len(results) < limit and len(terms) > 1:
-            rows = self._ranked(language, any_word, filters, limit - len(results), exclude=[row[0] for row in results])
+        all_words, any_word = self._tsqueries(language, concepts)
+        excluded = _ids(exclude)
+        results = []
+        if "and" in stages:
+            rows = self._ranked(language, all_words, filters, limit, exclude=excluded)
+            results = [(pk, score, True) for pk, score in rows]
+        if "or" in stages and len(results) < limit and needs_fill(concepts):
+            excluded += [row[0] for row in results]
+            rows = self._ranked(language, any_word, filters, limit - len(results), exclude=excluded)
             results += [(pk, score, False) for pk, score in rows]
         return results
 
-    def _suggest(self, language, terms, filters, limit):
-        # Title words as typed (unstemmed), the last one as a prefix: "penyeng" -> "Pulau Penyengat".
-        tsquery = " & ".join(f"'{term}':*" for term in terms)  # terms are letters and digits only
+    def _suggest(self, language, concepts, filters, limit):
+        """Titles in the visitor's language whose words start with the words typed (unstemmed, the last
+        one as a prefix: "penyeng" -> "Pulau Penyengat"), or that hold them by stem or by a synonym; scored
+        by ``ts_rank`` of the whole page (``site_search`` adds title starts and recency)."""
+        prefix, stemmed, anything = suggest_tsqueries(language, concepts)
         filter_sql, filter_params = _filter_sql(filters)
         sql = f"""
-            SELECT e.id, 1.0 / (1 + length(e.title)) AS score, true
+            SELECT e.id, ts_rank(e.document, to_tsquery('simple', %s)) AS score, true
             FROM search_searchentry e
             JOIN wagtailcore_page p ON p.id = e.page_id AND p.live
-            WHERE e.language = %s AND NOT e.is_fallback AND e.title_words @@ to_tsquery('simple', %s)
+            WHERE e.language = %s AND NOT e.is_fallback
+            AND (e.title_words @@ to_tsquery('simple', %s) OR e.document @@ to_tsquery('simple', %s))
             {"".join(" AND " + s for s in filter_sql)}
             ORDER BY score DESC, e.id LIMIT %s
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [language, tsquery, *filter_params, limit])
+            cursor.execute(sql, [anything, language, prefix, stemmed, *filter_params, limit])
             return cursor.fetchall()
 
 
@@ -160,41 +190,109 @@ class SQLiteEngine:
     # bm25 column weights: title, summary, body, title_words (unused for ranking).
     BM25 = "bm25(search_entry_fts, 10.0, 4.0, 1.0, 0.0)"
 
-    def _run(self, language, match, analyzer, filters, limit, exclude=()):
+    def _run(self, language, match, analyzer, filters, limit, exclude=(), fallbacks=True):
         filter_sql, filter_params = _filter_sql(filters)
         exclude_sql = f" AND e.id NOT IN ({', '.join('%s' for _ in exclude)})" if exclude else ""
+        fallback_sql = "" if fallbacks else " AND NOT e.is_fallback"
         sql = f"""
-            SELECT e.id, -{self.BM25} AS score
+            SELECT e.id, -{self.BM25} AS score, e.is_structural
             FROM search_entry_fts
             JOIN search_searchentry e ON e.id = search_entry_fts.rowid
             JOIN wagtailcore_page p ON p.id = e.page_id AND p.live
             WHERE search_entry_fts MATCH %s AND e.language = %s AND e.analyzer = %s
-            {"".join(" AND " + s for s in filter_sql)}{exclude_sql}
-            ORDER BY score DESC, e.id LIMIT %s
+            {"".join(" AND " + s for s in filter_sql)}{exclude_sql}{fallback_sql}
+            ORDER BY e.is_structural, score DESC, e.id LIMIT %s
         """
         with connection.cursor() as cursor:
             cursor.execute(sql, [match, language, analyzer, *filter_params, *exclude, limit])
             return cursor.fetchall()
 
-    def match(self, language, terms, filters, limit, autocomplete=False):
+    @staticmethod
+    def _expression(concepts, analyzer, operator):
+        """FTS5: every concept (AND) or any alternative (OR); an alternative needs all its stems."""
+
+        def alternative(words):
+            stems = text.stem_words(words, analyzer)
+            return "(" + " AND ".join(f'"{stem}"' for stem in stems) + ")"
+
+        if operator == "AND":
+            return " AND ".join("(" + " OR ".join(alternative(w) for w in c.all) + ")" for c in concepts)
+        return " OR ".join(alternative(w) for c in concepts for w in c.all)
+
+    def match(self, language, terms, filters, limit, autocomplete=False, stages=STAGES, exclude=()):
+        concepts = as_concepts(terms)
         if autocomplete:
-            quoted = " AND ".join(f'"{term}"*' for term in terms)
-            filters = dict(filters)
-            rows = self._run(language, f"title_words : ({quoted})", language, filters, limit)
-            return [(pk, score, True) for pk, score in rows]
+            return self._suggest(language, concepts, filters, limit)
+        excluded = _ids(exclude)
         results = []
-        for operator in ("AND", "OR"):
+        for operator in [stage.upper() for stage in stages]:
             found = []
             for analyzer in analyzers_for(language):
-                stems = text.stem_words(terms, analyzer)
-                match = "{title summary body} : (" + f" {operator} ".join(f'"{stem}"' for stem in stems) + ")"
+                match = "{title summary body} : (" + self._expression(concepts, analyzer, operator) + ")"
                 factor = FALLBACK_FACTOR if analyzer != language else 1
-                rows = self._run(language, match, analyzer, filters, limit, exclude=[r[0] for r in results])
-                found += [(pk, score * factor, operator == "AND") for pk, score in rows]
-            results += sorted(found, key=lambda row: (-row[1], row[0]))
-            if len(results) >= limit or len(terms) == 1:  # one word: OR would find the same pages again
+                rows = self._run(language, match, analyzer, filters, limit, exclude=excluded + [r[0] for r in results])
+                found += [(pk, score * factor, operator == "AND", structural) for pk, score, structural in rows]
+            results += [row[:3] for row in sorted(found, key=lambda row: (row[3], -row[1], row[0]))]
+            if len(results) >= limit or not needs_fill(concepts):
                 break
         return results[:limit]
+
+    def _suggest(self, language, concepts, filters, limit):
+        typed = [word for concept in concepts for word in concept.words]
+        prefix = " AND ".join(f'"{word}"*' for word in typed)
+        stemmed = []
+        for index, concept in enumerate(concepts):
+            last = index == len(concepts) - 1
+            options = []
+            for words in concept.all:
+                stems = text.stem_words(words, language)
+                star = "*" if last and words is concept.words else ""
+                options.append("(" + " AND ".join(f'"{stem}"{star}' for stem in stems) + ")")
+            stemmed.append("(" + " OR ".join(options) + ")")
+        match = f"({{title_words}} : ({prefix})) OR ({{title}} : ({' AND '.join(stemmed)}))"
+        rows = self._run(language, match, language, filters, limit, fallbacks=False)
+        return [(pk, score, True) for pk, score, _structural in rows]
+
+
+def _ids(rows):
+    return [row[0] if isinstance(row, tuple) else row for row in rows]
+
+
+def needs_fill(concepts):
+    """Whether OR can find more than AND: not for one concept said one way."""
+    return len(concepts) > 1 or any(concept.alternatives for concept in concepts)
+
+
+def as_concepts(terms):
+    """Plain words (the benchmark, older callers) as concepts with no alternatives."""
+    from search.synonyms import Concept
+
+    return [term if isinstance(term, Concept) else Concept([term]) for term in terms]
+
+
+def _quote(lexeme, suffix=""):
+    return "'" + lexeme.replace("'", "''") + "'" + suffix
+
+
+def suggest_tsqueries(language, concepts):
+    """Autocomplete tsqueries (``simple`` syntax over lexemes stemmed in Python, as PostgreSQL stems):
+    ``prefix`` for ``title_words`` (words as typed, each a prefix), ``stemmed`` for the title part (A)
+    of ``document`` (stems, the last word typed also as a prefix, synonyms as alternatives), and
+    ``anything`` (any of them anywhere) to score by."""
+    typed = [word for concept in concepts for word in concept.words]
+    prefix = " & ".join(_quote(word, ":*") for word in typed)
+    parts, everything = [], []
+    for index, concept in enumerate(concepts):
+        last = index == len(concepts) - 1
+        options = []
+        for words in concept.all:
+            stems = text.stem_words(words, language)
+            suffix = ":*A" if last and words is concept.words else ":A"
+            options.append("(" + " & ".join(_quote(stem, suffix) for stem in stems) + ")")
+            everything += [_quote(stem, ":*" if suffix == ":*A" else "") for stem in stems]
+        parts.append("(" + " | ".join(options) + ")")
+    everything += [_quote(word, ":*") for word in typed]
+    return prefix, " & ".join(parts), " | ".join(dict.fromkeys(everything))
 
 
 def engine():

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 
 from home import bilingual
-from search import text
+from search import text, vocabulary
 from search.models import SearchEntry
 
 MAX_FIELD_LENGTH = 200_000  # far below PostgreSQL's 1 MB tsvector limit
@@ -64,13 +64,26 @@ def entry_values(page, language):
     """The column values of ``page``'s entry in ``language`` (Indonesian text when English is missing)."""
     fallback = not bilingual.has_translation(page, language)
     analyzer = bilingual.DEFAULT_LANGUAGE if fallback else language
+    structural = bool(getattr(page, "site_search_structural", False))
     columns = {"A": [], "B": [], "C": []}
+    heading, extra = "", []
     for field in page.site_search_fields:
+        if structural and field.weight != "A":
+            continue  # home and index pages are found by their title alone
         value = field_text(page, field.name, analyzer)
         if value:
             columns[field.weight].append(value)
+            if field.weight == "A":
+                if field.name == "title" or not heading:
+                    extra += [heading] if heading else []
+                    heading = value
+                else:
+                    extra.append(value)
     opd_field = getattr(page, "site_search_opd_field", None)
     return {
+        "heading": heading,
+        "detail": detail_line(heading, extra),
+        "is_structural": structural,
         "analyzer": analyzer,
         "is_fallback": fallback,
         "title": " ".join(columns["A"]),
@@ -80,6 +93,19 @@ def entry_values(page, language):
         "opd_id": getattr(page, f"{opd_field}_id", None) if opd_field else None,
         "year": _year(page),
     }
+
+
+def detail_line(heading, others):
+    """The other title-weight texts (an event title) that say more than ``heading``, joined; "" when each
+    one's words are all in the heading already (the result heading then shows the title once)."""
+    seen = set(text.words(heading))
+    kept = []
+    for other in others:
+        other_words = set(text.words(other))
+        if other_words and not other_words <= seen:
+            kept.append(other)
+            seen |= other_words
+    return " · ".join(kept)
 
 
 def _write_fts(entries):
@@ -112,10 +138,11 @@ def delete_fts(entry_ids):
 def unindex_page(page_id):
     """Remove a page from the index in every language."""
     entries = SearchEntry.objects.filter(page_id=page_id)
-    ids = list(entries.values_list("pk", flat=True))
-    if ids:
+    old = list(entries.values("pk", "language", "title", "summary", "body"))
+    if old:
         entries.delete()
-        delete_fts(ids)
+        delete_fts([row["pk"] for row in old])
+        vocabulary.apply(vocabulary.diff(vocabulary.words_of(old), {}))
 
 
 @transaction.atomic
@@ -125,6 +152,7 @@ def index_page(page):
     if not is_indexable(page):
         unindex_page(page.pk)
         return []
+    old = list(SearchEntry.objects.filter(page_id=page.pk).values("language", "title", "summary", "body"))
     entries = []
     for language in LANGUAGES:
         entry, _created = SearchEntry.objects.update_or_create(
@@ -132,6 +160,7 @@ def index_page(page):
         )
         entries.append(entry)
     _write_fts(entries)
+    vocabulary.apply(vocabulary.diff(vocabulary.words_of(old), vocabulary.words_of(entries)))
     return entries
 
 
@@ -151,6 +180,7 @@ def rebuild():
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM search_entry_fts")
         count = 0
+        vocabulary.rebuild()  # empty now; index_page then counts every word as it goes
         for model in _searchable():
             for page in model.objects.live().exact_type(model).iterator():
                 count += len(index_page(page))

@@ -26,6 +26,12 @@ class SearchEntry(models.Model):
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
     opd = models.ForeignKey("home.OPD", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The page's own title (``title`` may add other title-weight fields, e.g. a news item's event title).
+    heading = models.TextField(blank=True)
+    # The other title-weight text when it says more than the heading (shown as a detail line).
+    detail = models.TextField(blank=True)
+    # Home and index pages: indexed by their title alone, and ranked below content pages.
+    is_structural = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "language"], name="search_entry_page_language")]
@@ -58,3 +64,71 @@ class QueryLog(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.language}: {self.query_text}"
+
+
+class SearchWord(models.Model):
+    """The vocabulary kept with the index: every word of the entries of one language, with the number of
+    entries it occurs in. It is what typo correction corrects towards, and what tells a word that exists.
+
+    On PostgreSQL ``word`` has a pg_trgm GIN index; on SQLite the table ``search_word_trigram``
+    holds each word's trigrams (both created by migration ``0004``).
+    """
+
+    language = models.CharField(max_length=5, choices=LANGUAGE_CHOICES)
+    word = models.CharField(max_length=60)
+    stem = models.CharField(max_length=60)
+    entries = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "word"], name="search_word_language_word")]
+        indexes = [models.Index(fields=["language", "stem"])]
+        verbose_name = _("search vocabulary word")
+        verbose_name_plural = _("search vocabulary words")
+
+    def __str__(self):
+        return f"{self.language}: {self.word}"
+
+
+class Synonym(models.Model):
+    """A term and the words that mean the same to visitors, in one language (managed by editors).
+
+    Searching for the term also finds its equivalents; with ``both_ways``, searching for an
+    equivalent also finds the term and the other equivalents. Rows tied to an OPD are kept in
+    step with the OPD's acronym and name automatically.
+    """
+
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="id")
+    term = models.CharField(
+        _("term"), max_length=100, help_text=_("A word or phrase visitors type, for example bimtek.")
+    )
+    equivalents = models.TextField(
+        _("equivalents"),
+        help_text=_("Words or phrases that mean the same, separated by commas, for example: bimbingan teknis."),
+    )
+    both_ways = models.BooleanField(
+        _("both ways"),
+        default=True,
+        help_text=_("Searching for an equivalent also finds the term. Untick for a one-way expansion."),
+    )
+    opd = models.ForeignKey(
+        "home.OPD",
+        verbose_name=_("agency (OPD)"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Set for the acronym of an agency: kept in step with the agency automatically."),
+    )
+
+    class Meta:
+        ordering = ["language", "term"]
+        constraints = [models.UniqueConstraint(fields=["language", "term"], name="search_synonym_language_term")]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return f"{self.term} = {self.equivalents}"
+
+    def equivalent_list(self):
+        return [part.strip() for part in self.equivalents.split(",") if part.strip()]

@@ -5,7 +5,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import indexing
+from home.models import OPD
+from search import indexing, synonyms
 from search.models import SearchEntry
 
 
@@ -37,6 +38,12 @@ def on_restriction_changed(sender, instance, **kwargs):
         indexing.index_subtree(page)
 
 
+def on_opd_saved(sender, instance, **kwargs):
+    # The agency's acronym = full name entries follow every change of the agency (raw: fixture loading).
+    if not kwargs.get("raw"):
+        synonyms.sync_opd(instance)
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search.page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.page_unpublished")
@@ -45,3 +52,4 @@ def connect():
     post_delete.connect(on_entry_deleted, sender=SearchEntry, dispatch_uid="search.entry_deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")
+    post_save.connect(on_opd_saved, sender=OPD, dispatch_uid="search.opd_saved")

@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search import admin_views
+from search.models import Synonym
 
 
 @hooks.register("register_admin_urls")
@@ -35,3 +39,19 @@ def register_permissions():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="search", codename="view_querylog")
+
+
+class SynonymViewSet(SnippetViewSet):
+    """Editors keep the synonym list of each language (Snippets → Search synonyms)."""
+
+    model = Synonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["term", "equivalents", "language", "both_ways", "opd"]
+    list_filter = ["language", "both_ways"]
+    search_fields = ["term", "equivalents"]
+    ordering = ["language", "term"]
+    panels = [FieldPanel("language"), FieldPanel("term"), FieldPanel("equivalents"), FieldPanel("both_ways")]
+
+
+register_snippet(SynonymViewSet)

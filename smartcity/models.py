@@ -89,6 +89,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("vision", weight="B"),
     ]
+    site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
         verbose_name = _("smart city masterplan")

@@ -122,7 +122,8 @@ class FilterAndPaginationTests(TestCase):
 
     def test_content_type_filter(self):
         """type=home.homepage keeps only the home page; type=home.standardpage drops it."""
-        self.assertEqual(site_search("pelabuhan", "id", {"type": "home.homepage"}).total, 1)
+        self.assertEqual(site_search("beranda", "id", {"type": "home.homepage"}).total, 1)
+        self.assertEqual(site_search("pelabuhan", "id", {"type": "home.homepage"}).total, 0)  # intro: not searched
         self.assertEqual(site_search("pelabuhan", "id", {"type": "home.standardpage"}).total, 12)
 
     def test_opd_and_year_filters(self):
@@ -142,13 +143,13 @@ class FilterAndPaginationTests(TestCase):
             {"opd": "\x00"},
         ):
             with self.subTest(filters=filters):
-                self.assertEqual(site_search("pelabuhan", "id", filters).total, 13)
+                self.assertEqual(site_search("pelabuhan", "id", filters).total, 12)
 
     def test_pagination(self):
         """Ten results a page; out-of-range or malformed page numbers give a valid page."""
         first = site_search("pelabuhan", "id")
-        self.assertEqual((first.total, len(first.page.object_list)), (13, 10))
-        self.assertEqual(len(site_search("pelabuhan", "id", page=2).page.object_list), 3)
+        self.assertEqual((first.total, len(first.page.object_list)), (12, 10))
+        self.assertEqual(len(site_search("pelabuhan", "id", page=2).page.object_list), 2)
         self.assertEqual(site_search("pelabuhan", "id", page=99).page.number, 2)
         self.assertEqual(site_search("pelabuhan", "id", page="abc").page.number, 1)
 

@@ -2,6 +2,11 @@
 
 Each page: slug, (title, summary, body) in Indonesian, and in English or ``None`` when the
 page has no English yet. Each query lists the slugs judged relevant.
+
+``QUERIES`` are spelled correctly; ``TYPO_QUERIES`` misspell them as visitors do (the intended page
+must come in the top 3 through the correction); ``SYNONYM_QUERIES`` use an abbreviation, an agency's
+acronym or full name, or another word for what a page says (the city's standard synonyms and the
+``OPDS`` below, whose acronym = name entries are made when the agencies are saved).
 """
 
 PAGES = [
@@ -351,6 +356,156 @@ PAGES = [
             "City buses and minibuses serve the main routes; pompong boats leave Pelantar for Penyengat and Senggarang.",
         ),
     ),
+    (
+        "workshop-pemandu-wisata",
+        (
+            "Workshop Pemandu Wisata Pulau Penyengat, Tahap II",
+            "Disbudpar menggelar workshop tahap kedua bagi pemandu wisata Pulau Penyengat.",
+            "Peserta workshop berlatih bercerita tentang sejarah Kesultanan Riau-Lingga dan etika melayani tamu.",
+        ),
+        (
+            "Penyengat Island Tour Guide Workshop, Stage II",
+            "The culture and tourism agency held the second workshop for Penyengat Island tour guides.",
+            "Participants practised telling the history of the Riau-Lingga sultanate and hosting visitors.",
+        ),
+    ),
+    (
+        "workshop-website-opd",
+        (
+            "Workshop Pengelola Website Perangkat Daerah",
+            "Diskominfo menggelar workshop pengelolaan website bagi ASN perangkat daerah.",
+            "ASN dari setiap dinas belajar menulis berita, mengunggah dokumen dan menjaga keamanan akun.",
+        ),
+        (
+            "Website workshop for city agencies",
+            "Diskominfo held a website workshop for employees of the city agencies.",
+            "Employees from every agency learned to write news, upload documents and keep their accounts safe.",
+        ),
+    ),
+    (
+        "dinas-kebudayaan-pariwisata",
+        (
+            "Dinas Kebudayaan dan Pariwisata",
+            "Perangkat daerah yang mengurus kebudayaan, cagar budaya dan pariwisata kota.",
+            "Dinas ini mengelola museum, sanggar seni dan promosi wisata.",
+        ),
+        (
+            "Culture and Tourism Agency",
+            "The city agency for culture, heritage sites and tourism.",
+            "The agency runs the museum, arts studios and tourism promotion.",
+        ),
+    ),
+    (
+        "festival-pulau-penyengat",
+        (
+            "Festival Pulau Penyengat",
+            "Disbudpar menggelar festival tahunan dengan lomba perahu dan pertunjukan seni.",
+            "Festival berlangsung tiga hari dengan lomba sampan, gasing dan pentas gurindam.",
+        ),
+        (
+            "Penyengat Island Festival",
+            "Disbudpar holds a yearly festival with boat races and performances.",
+            "The three-day festival has canoe races, spinning tops and gurindam recitals.",
+        ),
+    ),
+    (
+        "aduan-daring",
+        (
+            "Layanan Aduan Daring",
+            "Kanal aduan warga yang dikelola Diskominfo.",
+            "Warga dapat menyampaikan keluhan tentang layanan publik melalui aplikasi dan pesan singkat.",
+        ),
+        (
+            "Online complaints service",
+            "The residents' complaints channel run by Diskominfo.",
+            "Residents can report problems with public services through the app and text messages.",
+        ),
+    ),
+    (
+        "rencana-pembangunan-daerah",
+        (
+            "Rencana Pembangunan Jangka Menengah Daerah 2025-2029",
+            "Arah pembangunan kota lima tahun ke depan.",
+            "Dokumen ini memuat visi, misi, sasaran dan indikator kinerja kota.",
+        ),
+        (
+            "Regional Medium-Term Development Plan 2025-2029",
+            "The city's development direction for the next five years.",
+            "The document sets out the city's vision, mission, targets and performance indicators.",
+        ),
+    ),
+    (
+        "apbd-2025",
+        (
+            "APBD Tahun 2025",
+            "Ringkasan APBD kota yang disahkan DPRD.",
+            "Belanja terbesar dialokasikan untuk pendidikan, kesehatan dan infrastruktur.",
+        ),
+        (
+            "City budget (APBD) 2025",
+            "A summary of the APBD passed by the city council.",
+            "The largest spending goes to education, health and infrastructure.",
+        ),
+    ),
+    (
+        "dana-alokasi-khusus",
+        (
+            "Dana Alokasi Khusus untuk Sekolah",
+            "Penggunaan dana alokasi khusus untuk rehabilitasi ruang kelas.",
+            "Dana dari pemerintah pusat dipakai memperbaiki atap dan lantai sekolah dasar.",
+        ),
+        (
+            "Special allocation fund for schools",
+            "How the special allocation fund repairs classrooms.",
+            "Central government money repairs the roofs and floors of primary schools.",
+        ),
+    ),
+    (
+        "surat-keputusan-pasar",
+        (
+            "Surat Keputusan Wali Kota tentang Jam Pasar",
+            "Jam buka pasar tradisional diatur ulang.",
+            "Pedagang pasar tradisional buka mulai pukul lima pagi sampai pukul lima sore.",
+        ),
+        (
+            "Mayor's SK on market hours",
+            "New opening hours for the traditional markets.",
+            "Traders in the traditional markets open from five in the morning to five in the afternoon.",
+        ),
+    ),
+    (
+        "objek-diduga-cagar-budaya",
+        (
+            "Daftar Objek Diduga Cagar Budaya",
+            "Bangunan dan situs yang sedang dikaji untuk ditetapkan sebagai cagar budaya.",
+            "Tim ahli cagar budaya meninjau rumah-rumah tua dan makam di kota lama.",
+        ),
+        (
+            "Register of suspected cultural heritage objects",
+            "Buildings and sites under review for listing as cultural heritage.",
+            "The heritage expert team inspects old houses and tombs in the old town.",
+        ),
+    ),
+    (
+        "seleksi-aparatur",
+        (
+            "Seleksi Aparatur Sipil Negara",
+            "Jadwal dan syarat seleksi calon aparatur sipil negara.",
+            "Pendaftaran seleksi dilakukan secara daring melalui portal nasional.",
+        ),
+        (
+            "Civil servant recruitment",
+            "Dates and requirements for the civil servant selection.",
+            "Applications are made online through the national portal.",
+        ),
+    ),
+]
+
+# Agencies (the OPD snippet) saved by the relevance test: their acronym = name synonyms follow.
+OPDS = [
+    ("disbudpar", "Disbudpar", "Dinas Kebudayaan dan Pariwisata", "Culture and Tourism Agency"),
+    ("diskominfo", "Diskominfo", "Dinas Komunikasi dan Informatika", "Communication and Informatics Agency"),
+    ("disdukcapil", "Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "Civil Registration Office"),
 ]
 
 QUERIES = {
@@ -384,7 +539,16 @@ QUERIES = {
     "en": [
         ("road construction", {"pembangunan-jalan"}),
         ("mosque", {"masjid-raya-sultan-riau"}),
-        ("penyengat island", {"pulau-penyengat", "masjid-raya-sultan-riau", "makam-raja-ali-haji"}),
+        (
+            "penyengat island",
+            {
+                "pulau-penyengat",
+                "masjid-raya-sultan-riau",
+                "makam-raja-ali-haji",
+                "festival-pulau-penyengat",
+                "workshop-pemandu-wisata",
+            },
+        ),
         ("raja ali haji", {"makam-raja-ali-haji"}),
         ("identity card", {"layanan-ktp-elektronik"}),
         ("health centre", {"puskesmas"}),
@@ -407,5 +571,128 @@ QUERIES = {
         ("small businesses", {"pemberdayaan-umkm"}),
         ("gurindam dua belas", {"gurindam-dua-belas", "makam-raja-ali-haji", "taman-tepi-laut"}),
         ("birth certificate akta kelahiran", {"akta-kelahiran"}),
+    ],
+}
+
+TYPO_QUERIES = {
+    "id": [
+        (
+            "penyengt",
+            {
+                "pulau-penyengat",
+                "masjid-raya-sultan-riau",
+                "makam-raja-ali-haji",
+                "festival-pulau-penyengat",
+                "workshop-pemandu-wisata",
+            },
+        ),
+        ("pariwsata", {"pariwisata", "dinas-kebudayaan-pariwisata"}),
+        ("masjd raya", {"masjid-raya-sultan-riau"}),
+        ("gurindem", {"gurindam-dua-belas"}),
+        ("pelabuhn", {"pelabuhan-sri-bintan-pura"}),
+        ("bandra udara", {"bandar-udara"}),
+        ("kesehatn", {"puskesmas"}),
+        ("sampha", {"pengelolaan-sampah"}),
+        ("kuliner kahs", {"kuliner-khas"}),
+        ("sejara tanjungpinang", {"sejarah-kota"}),
+        ("banjri", {"penanganan-banjir"}),
+        ("drainse", {"penanganan-banjir"}),
+        ("perizinan usah", {"perizinan-usaha"}),
+        ("pendaftarn sekolah", {"pendaftaran-sekolah"}),
+        ("pajak bumi bangnan", {"pajak-bumi-bangunan"}),
+        ("akta kelahiaran", {"akta-kelahiran"}),
+        ("pompng", {"angkutan-kota", "pulau-penyengat"}),
+        ("tamn tepi laut", {"taman-tepi-laut"}),
+        ("raja ali hji", {"makam-raja-ali-haji", "gurindam-dua-belas"}),
+        ("ktp elektronk", {"layanan-ktp-elektronik"}),
+        ("air bersi", {"air-bersih"}),
+        ("melayu riua", {"bahasa-melayu-riau"}),
+        ("festivl penyengat", {"festival-pulau-penyengat"}),
+        ("workshp pemandu", {"workshop-pemandu-wisata"}),
+    ],
+    "en": [
+        (
+            "penyengt island",
+            {
+                "pulau-penyengat",
+                "masjid-raya-sultan-riau",
+                "makam-raja-ali-haji",
+                "festival-pulau-penyengat",
+                "workshop-pemandu-wisata",
+            },
+        ),
+        ("tourisim", {"pariwisata", "dinas-kebudayaan-pariwisata"}),
+        ("heritge", {"pulau-penyengat", "objek-diduga-cagar-budaya", "dinas-kebudayaan-pariwisata"}),
+        ("flodding", {"penanganan-banjir"}),
+        ("mosqe", {"masjid-raya-sultan-riau"}),
+        ("ferry termnal", {"pelabuhan-sri-bintan-pura"}),
+        ("airprot", {"bandar-udara"}),
+        ("identty card", {"layanan-ktp-elektronik"}),
+        ("helth centre", {"puskesmas"}),
+        ("wsate collection", {"pengelolaan-sampah"}),
+        ("smart citty", {"masterplan-kota-cerdas", "bimtek-smart-city"}),
+        ("local fod", {"kuliner-khas"}),
+        ("business licnce", {"perizinan-usaha"}),
+        ("scool enrolment", {"pendaftaran-sekolah"}),
+        ("proprety tax", {"pajak-bumi-bangunan"}),
+        ("histroy of tanjungpinang", {"sejarah-kota"}),
+        ("clean watr", {"air-bersih"}),
+        ("public transprt", {"angkutan-kota"}),
+        ("waterfrnt", {"taman-tepi-laut"}),
+        ("cty hall", {"kantor-wali-kota"}),
+        ("gurindam dua belsa", {"gurindam-dua-belas", "makam-raja-ali-haji", "taman-tepi-laut"}),
+        ("tour guide worksop", {"workshop-pemandu-wisata"}),
+        ("drainge", {"penanganan-banjir"}),
+    ],
+}
+
+SYNONYM_QUERIES = {
+    "id": [
+        ("pelatihan pemandu wisata", {"workshop-pemandu-wisata"}),
+        ("bimtek pemandu", {"workshop-pemandu-wisata"}),
+        ("pelatihan pegawai", {"workshop-website-opd"}),
+        ("disbudpar", {"dinas-kebudayaan-pariwisata", "festival-pulau-penyengat", "workshop-pemandu-wisata"}),
+        ("festival dinas kebudayaan dan pariwisata", {"festival-pulau-penyengat"}),
+        ("aduan dinas komunikasi dan informatika", {"aduan-daring"}),
+        ("rpjmd", {"rencana-pembangunan-daerah"}),
+        ("anggaran pendapatan dan belanja daerah", {"apbd-2025"}),
+        ("dak sekolah", {"dana-alokasi-khusus"}),
+        ("sk jam pasar", {"surat-keputusan-pasar"}),
+        ("odcb", {"objek-diduga-cagar-budaya"}),
+        ("kartu tanda penduduk elektronik", {"layanan-ktp-elektronik"}),
+        ("seleksi asn", {"seleksi-aparatur"}),
+        ("pekerjaan umum jalan", {"pembangunan-jalan"}),
+        ("dinas lingkungan hidup sampah", {"pengelolaan-sampah"}),
+        ("ppdb", {"pendaftaran-sekolah"}),
+        ("smart city", {"masterplan-kota-cerdas", "bimtek-smart-city"}),
+        ("dinas kependudukan dan pencatatan sipil", {"layanan-ktp-elektronik", "akta-kelahiran"}),
+        ("bandara", {"bandar-udara"}),
+        ("pemko tanjungpinang", {"kantor-wali-kota"}),
+        ("workshop smart city", {"bimtek-smart-city"}),
+        ("diklat pemandu wisata", {"workshop-pemandu-wisata"}),
+    ],
+    "en": [
+        ("tour guide training", {"workshop-pemandu-wisata"}),
+        ("staff training website", {"workshop-website-opd"}),
+        ("disbudpar", {"dinas-kebudayaan-pariwisata", "festival-pulau-penyengat"}),
+        ("culture and tourism agency festival", {"festival-pulau-penyengat"}),
+        ("communication and informatics agency complaints", {"aduan-daring"}),
+        ("rpjmd", {"rencana-pembangunan-daerah"}),
+        ("regional budget", {"apbd-2025"}),
+        ("dak schools", {"dana-alokasi-khusus"}),
+        ("decree market hours", {"surat-keputusan-pasar"}),
+        ("odcb", {"objek-diduga-cagar-budaya"}),
+        ("id card", {"layanan-ktp-elektronik"}),
+        ("sme support", {"pemberdayaan-umkm"}),
+        ("mayor's office", {"kantor-wali-kota"}),
+        ("bandara", {"bandar-udara"}),
+        ("garbage", {"pengelolaan-sampah"}),
+        ("trash collection", {"pengelolaan-sampah"}),
+        ("sightseeing", {"pariwisata"}),
+        ("pupr roads", {"pembangunan-jalan"}),
+        ("disdukcapil", {"layanan-ktp-elektronik"}),
+        ("staff recruitment", {"seleksi-aparatur"}),
+        ("bimtek smart city", {"bimtek-smart-city"}),
+        ("smart city course", {"bimtek-smart-city"}),
     ],
 }
