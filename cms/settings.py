@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "smartcity",
     "search",
     "editorial",
+    "jdih",
     "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from heritage_pages.views import heritage_site_redirect
 from home.sitemaps import SITEMAPS
 from home.views import robots_txt
+from jdih.views import jdihn_feed
 from search import views as search_views
 
 urlpatterns = [
@@ -28,6 +29,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     # The language-neutral address on heritage plaques' QR codes: redirects by Accept-Language.
     path("cagar-budaya/<int:pk>/", heritage_site_redirect, name="heritage_site_redirect"),
+    # The JDIHN harvest feed: the national portal reads it at this fixed, language-neutral address.
+    path("jdih/integrasi.json", jdihn_feed, name="jdihn_feed"),
 ]
 
 if settings.SERVE_MEDIA:
