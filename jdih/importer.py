@@ -162,10 +162,11 @@ def find_pdf(files_dir, filename):
 def document_for(path, title, dry_run):
     """The Wagtail document holding this file's content, stored once (looked up by its SHA-1)."""
     Document = get_document_model()
-    existing = Document.objects.filter(file_hash=_sha1(path)).first()
+    file_hash = _sha1(path)
+    existing = Document.objects.filter(file_hash=file_hash).first()
     if existing or dry_run:
         return existing
-    document = Document(title=title)
+    document = Document(title=title, file_hash=file_hash)
     with open(path, "rb") as handle:
         document.file = File(handle, name=path.name)
         document.save()
