@@ -377,10 +377,18 @@ class LegalDocumentPage(BilingualPageMixin, Page):
 
     # Relations and citations --------------------------------------------------------------------------
 
+    def outgoing_relations(self):
+        """This document's relations with their target documents, fetched once per instance (also from a
+        preview's in-memory relations)."""
+        if not hasattr(self, "_outgoing_relations"):
+            relations = self.relations.select_related("target").all()
+            self._outgoing_relations = [rel for rel in relations if rel.target_id]
+        return self._outgoing_relations
+
     def relation_groups(self, live_only=True):
         """``[(label, [document, ...]), ...]``: what this document does to others, then the inverse."""
         groups = []
-        outgoing = [rel for rel in self.relations.all() if rel.target_id]
+        outgoing = self.outgoing_relations()
         for kind in RelationKind:
             targets = [rel.target for rel in outgoing if rel.kind == kind]
             targets = [doc for doc in targets if doc.live or not live_only]
@@ -412,7 +420,9 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["relation_groups"] = self.relation_groups()
         context["citing_pages"] = self.citing_pages()
-        context["attachment_list"] = [item for item in self.attachments.all() if item.document_id]
+        context["attachment_list"] = [
+            item for item in self.attachments.select_related("document").all() if item.document_id
+        ]
         context["json_ld"] = structured_data.json_ld_script(structured_data.legislation_data(self, request))
         return context
 

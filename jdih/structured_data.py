@@ -29,7 +29,7 @@ def _reference(document, request):
 
 def legislation_data(page, request):
     """A dict describing ``page`` as a schema.org Legislation; empty values are left out."""
-    outgoing = [rel for rel in page.relations.all() if rel.target_id and rel.target.live]
+    outgoing = [rel for rel in page.outgoing_relations() if rel.target.live]
     changes = [
         _reference(rel.target, request)
         for rel in outgoing
