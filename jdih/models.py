@@ -347,11 +347,10 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         if self.date_enacted and self.date_promulgated and self.date_promulgated < self.date_enacted:
             errors["date_promulgated"] = _("The promulgation date cannot be before the enactment date.")
         if self.doc_type and self.number and self.year:
-            duplicate = (
-                LegalDocumentPage.objects.filter(doc_type=self.doc_type, number__iexact=self.number, year=self.year)
-                .exclude(pk=self.pk)
-                .first()
-            )
+            same = LegalDocumentPage.objects.filter(doc_type=self.doc_type, number__iexact=self.number, year=self.year)
+            if self.doc_type == DocumentType.LAINNYA:  # each other type is a type of its own
+                same = same.filter(other_type_name__iexact=(self.other_type_name or "").strip())
+            duplicate = same.exclude(pk=self.pk).first()
             if duplicate is not None:
                 # Interpolated when shown (params), so the message follows the language active then.
                 errors["number"] = ValidationError(

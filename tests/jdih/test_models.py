@@ -90,6 +90,20 @@ class ValidationTests(TestCase):
         with self.assertRaises(ValidationError):
             legal_document(number="5", year=2019, slug="perda-5-2019-lagi")
 
+    def test_other_types_are_told_apart_by_name(self):
+        """Two "other" documents 1/2019 of different kinds are not duplicates; of the same kind they are."""
+        legal_document(doc_type=DocumentType.LAINNYA, other_type_name="Peraturan Bersama", number="1")
+        legal_document(doc_type=DocumentType.LAINNYA, other_type_name="Keputusan Bersama", number="1", slug="kb-1")
+        duplicate = LegalDocumentPage(
+            title_ind="Lain",
+            slug="lain",
+            doc_type=DocumentType.LAINNYA,
+            other_type_name="peraturan bersama",
+            number="1",
+            year=2019,
+        )
+        self.assertIn("number", self.errors(duplicate))
+
     def test_other_type_needs_its_name(self):
         """The type "other" needs its official name, for the register and the JDIHN feed."""
         page = legal_document(doc_type=DocumentType.LAINNYA, other_type_name="Peraturan Bersama", number="1")
