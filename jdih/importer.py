@@ -202,17 +202,19 @@ def import_row(index, values, pdf_path, dry_run):
         page = existing.get_latest_revision_as_object()
     else:
         page = LegalDocumentPage()
-    if pdf_path is not None:
-        document = document_for(pdf_path, values.get("title_ind", pdf_path.stem), dry_run)
-        if document is not None:
-            values["pdf"] = document
-        elif existing is None or existing.pdf_id is None:
-            values["pdf"] = None  # a dry run: the file would be stored
     changed = [name for name, value in values.items() if getattr(page, name) != value]
-    if existing is not None and not changed:
-        return "unchanged", page
     for name, value in values.items():
         setattr(page, name, value)
+    if pdf_path is not None:
+        page.validate_metadata()  # before the file is stored: a refused row leaves no file behind
+        document = document_for(pdf_path, values.get("title_ind", pdf_path.stem), dry_run)
+        if document is None:  # a dry run: the file would be stored
+            changed.append("pdf")
+        elif page.pdf_id != document.pk:
+            page.pdf = document
+            changed.append("pdf")
+    if existing is not None and not changed:
+        return "unchanged", page
     if values.get("title_en") and not page.slug_en:
         page.slug_en = page.slug_ind or unique_slug(index, values)
     if existing is None:

@@ -340,6 +340,11 @@ class LegalDocumentPage(BilingualPageMixin, Page):
 
     def clean(self):
         super().clean()
+        self.validate_metadata()
+
+    def validate_metadata(self):
+        """The register's rules (type name, dates in order, unique number, revocation recorded), without
+        Wagtail's own page checks, so an importer can check a row before storing its file."""
         errors = {}
         self.number = (self.number or "").strip()
         if self.doc_type == DocumentType.LAINNYA and not (self.other_type_name or "").strip():

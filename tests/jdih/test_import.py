@@ -136,6 +136,22 @@ class ImportTests(TestCase):
         self.assertIn("was not found", reasons[12])
         self.assertEqual(LegalDocumentPage.objects.count(), 2)
 
+    def test_a_refused_row_stores_no_file(self):
+        """A row whose metadata is refused leaves no document (file) behind."""
+        (self.files / "terbalik.pdf").write_bytes(placeholder_pdf(["Terbalik"]))
+        report = self.run_import(self.csv("Perda,4,2019,Tanggal terbalik,,2019-05-01,2019-04-01,,,,terbalik.pdf"))
+        self.assertEqual([number for number, _reason in report.errors], [2])
+        self.assertEqual(get_document_model().objects.count(), 0)
+
+    def test_a_new_pdf_updates_the_document(self):
+        """Another file for the same document is stored and linked; the old file is not touched."""
+        self.run_import(self.csv(*GOOD))
+        old_pdf = LegalDocumentPage.objects.get(number="5").pdf_id
+        (self.files / "perda-5-2019-v2.pdf").write_bytes(placeholder_pdf(["Perda 5 2019, naskah kedua"]))
+        report = self.run_import(self.csv(GOOD[0].replace("perda-5-2019.pdf", "perda-5-2019-v2.pdf"), GOOD[1]))
+        self.assertEqual((len(report.updated), len(report.unchanged)), (1, 1))
+        self.assertNotEqual(LegalDocumentPage.objects.get(number="5").pdf_id, old_pdf)
+
     def test_duplicate_of_an_existing_document_updates_it(self):
         """A row for a document already in the register (added in the admin) updates it, never duplicates it."""
         self.run_import(self.csv(GOOD[0]))
