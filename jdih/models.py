@@ -290,6 +290,10 @@ class LegalDocumentPage(BilingualPageMixin, Page):
 
     # Identification -------------------------------------------------------------------------------
 
+    def __str__(self):
+        # Choosers and the citing pages' multiple-choice lists show which document it is, not only its title.
+        return f"{self.short_identifier}: {self.title}"
+
     @property
     def type_name(self):
         """The type's official Indonesian name (JDIHN ``jenis``)."""
