@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 
 from home.demo import upsert_page
 from jdih.models import DocumentType, JDIHIndexPage, LegalDocumentPage, LegalDocumentRelation, RelationKind, Status
-from jdih.pdf import placeholder_file
+from jdih.pdf import placeholder_document
 
 DEMO_NOTE = "CONTOH - bukan dokumen resmi / EXAMPLE - not an official document"
 
@@ -91,18 +91,12 @@ DOCUMENTS = [
 
 def demo_pdf(spec):
     """The generated PDF of one demo document, looked up by title."""
-    Document = get_document_model()
     title = f"{spec['slug']} (contoh)"
-    existing = Document.objects.filter(title=title).first()
+    existing = get_document_model().objects.filter(title=title).first()
     if existing:
         return existing
-    document = Document(title=title)
-    document.file = placeholder_file(
-        f"{spec['slug']}.pdf",
-        ["KOTA TANJUNGPINANG", spec["title_ind"], f"Nomor {spec['number']} Tahun {spec['year']}", DEMO_NOTE],
-    )
-    document.save()
-    return document
+    lines = ["KOTA TANJUNGPINANG", spec["title_ind"], f"Nomor {spec['number']} Tahun {spec['year']}", DEMO_NOTE]
+    return placeholder_document(title, f"{spec['slug']}.pdf", lines)
 
 
 def seed_index(home):

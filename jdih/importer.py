@@ -166,7 +166,7 @@ def document_for(path, title, dry_run):
     existing = Document.objects.filter(file_hash=file_hash).first()
     if existing or dry_run:
         return existing
-    document = Document(title=title, file_hash=file_hash)
+    document = Document(title=title, file_hash=file_hash, file_size=path.stat().st_size)
     with open(path, "rb") as handle:
         document.file = File(handle, name=path.name)
         document.save()

@@ -4,6 +4,7 @@ Pillow is already a dependency (images) and writes PDF; no PDF library is needed
 placeholder text, and no binary fixtures are kept in the repository.
 """
 
+import hashlib
 import io
 import textwrap
 
@@ -27,6 +28,14 @@ def placeholder_pdf(lines):
     return buffer.getvalue()
 
 
-def placeholder_file(filename, lines):
-    """A ``ContentFile`` named ``filename`` holding ``placeholder_pdf(lines)``, ready for a Document."""
-    return ContentFile(placeholder_pdf(lines), name=filename)
+def placeholder_document(title, filename, lines):
+    """A saved Wagtail document holding ``placeholder_pdf(lines)``, with its size and hash recorded (as the
+    admin's upload form records them), so pages can show its size without touching storage."""
+    from wagtail.documents import get_document_model
+
+    content = placeholder_pdf(lines)
+    digest = hashlib.sha1(content).hexdigest()  # noqa: S324  (Wagtail's own file_hash is SHA-1)
+    document = get_document_model()(title=title, file_size=len(content), file_hash=digest)
+    document.file = ContentFile(content, name=filename)
+    document.save()
+    return document

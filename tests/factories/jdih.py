@@ -2,10 +2,8 @@
 
 from django.utils import translation
 
-from wagtail.documents import get_document_model
-
 from jdih.models import DocumentType, JDIHIndexPage, LegalDocumentPage
-from jdih.pdf import placeholder_file
+from jdih.pdf import placeholder_document
 from tests.factories.pages import home_page, publish
 
 
@@ -22,10 +20,7 @@ def jdih_index(parent=None, **fields):
 
 
 def pdf_document(title="Dokumen uji", filename="dokumen-uji.pdf"):
-    document = get_document_model()(title=title)
-    document.file = placeholder_file(filename, [title])
-    document.save()
-    return document
+    return placeholder_document(title, filename, [title])
 
 
 def legal_document(
