@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "editorial",
     "alerts",
     "serving.cdn_app.CDNConfig",
+    "jdih",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -19,6 +19,7 @@ from home.sitemaps import SITEMAPS
 from home.views import robots_txt
 from ops.health import healthz
 from ops.metrics import metrics
+from jdih.views import jdihn_feed
 from search import views as search_views
 
 urlpatterns = [
@@ -31,6 +32,8 @@ urlpatterns = [
     path("metrics", metrics, name="metrics"),  # Prometheus, only with DJANGO_METRICS=1 and never public
     # The language-neutral address on heritage plaques' QR codes: redirects by Accept-Language.
     path("cagar-budaya/<int:pk>/", heritage_site_redirect, name="heritage_site_redirect"),
+    # The JDIHN harvest feed: the national portal reads it at this fixed, language-neutral address.
+    path("jdih/integrasi.json", jdihn_feed, name="jdihn_feed"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -19,7 +19,15 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -271,6 +279,15 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         related_name="+",
         help_text=_("A scan of the decree, when it may be published."),
     )
+    decree_jdih_document = models.ForeignKey(
+        "jdih.LegalDocumentPage",
+        verbose_name=_("decree in the JDIH register"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by_heritage_sites",
+        help_text=_("The designation decree's page in the legal documents register (JDIH), when it is there."),
+    )
     national_register_number = models.CharField(
         _("national register number"),
         max_length=60,
@@ -424,7 +441,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     objects = CityPageManager()
     # What the site's template shows, fetched with the page when it is served (the inline lists: see
     # inline_lists()).
-    serve_select_related = ["listing_image", "custodian_opd", "decree_document"]
+    serve_select_related = ["listing_image", "custodian_opd", "decree_document", "decree_jdih_document"]
 
     base_form_class = HeritageSiteForm
 
@@ -447,6 +464,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("decree_number"), FieldPanel("decree_date")]),
                 FieldPanel("decree_issuer"),
                 FieldPanel("decree_document"),
+                PageChooserPanel("decree_jdih_document", "jdih.LegalDocumentPage"),
                 FieldRowPanel([FieldPanel("national_register_number"), FieldPanel("local_inventory_number")]),
             ],
             heading=_("Designation decree and register numbers"),

@@ -283,6 +283,13 @@ class NewsPage(BilingualPageMixin, Page):
         verbose_name=_("tags"),
         help_text=_("Topics, separated by commas, for example: smart city, bimtek."),
     )
+    cited_regulations = ParentalManyToManyField(
+        "jdih.LegalDocumentPage",
+        verbose_name=_("cited regulations"),
+        blank=True,
+        related_name="cited_by_news",
+        help_text=_("Regulations and decrees the article cites, from the legal documents register (JDIH)."),
+    )
     featured = models.BooleanField(
         _("feature in the newsroom"), default=False, help_text=_("Featured news is shown at the top of the newsroom.")
     )
@@ -435,6 +442,7 @@ class NewsPage(BilingualPageMixin, Page):
             heading=_("Hero image"),
         ),
         FieldPanel("body"),
+        FieldPanel("cited_regulations"),
         InlinePanel("related_pages", heading=_("Related heritage sites and smart city programmes"), label=_("Link")),
     ]
     event_panels = [

@@ -316,6 +316,13 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         related_name="supported_smartcity_programmes",
         help_text=_("Other agencies that take part in the programme."),
     )
+    legal_basis_documents = ParentalManyToManyField(
+        "jdih.LegalDocumentPage",
+        verbose_name=_("legal basis"),
+        blank=True,
+        related_name="cited_by_programmes",
+        help_text=_("The regulations and decrees the programme rests on, from the legal documents register (JDIH)."),
+    )
     problem_statement = RichTextField(
         _("problem statement"),
         blank=True,
@@ -398,6 +405,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
             ],
             heading=_("Who carries it out"),
         ),
+        FieldPanel("legal_basis_documents"),
         FieldPanel("problem_statement"),
         FieldPanel("description"),
         FieldPanel("beneficiaries"),

@@ -60,14 +60,14 @@ NEWS_INDEX = 2  # first page, unfiltered or filtered by type
 NEWS_INDEX_PAGE_2 = 1  # no featured items after the first page
 NEWS_INDEX_TAG = 3  # the tag is looked up
 NEWS_INDEX_OPD = 2
-NEWS_PAGE = 0  # its tags, co-organising OPDs and related pages are kept (2 queries after a content change)
+NEWS_PAGE = 1  # tags, co-organising OPDs, related pages kept (2 queries after a content change); cited JDIH documents
 MASTERPLAN = 7
 DIMENSION = 1
 # 0 for every deep page (the site, its home page and settings, the pages on the way to the URL and the
 # routed page itself come from the shared cache) and 7 for what a programme shows (budget lines,
 # indicators, yearly values, status history, partners, supporting OPDs, secondary dimensions; its
-# related news come from the shared cache).
-PROGRAMME = 7
+# related news come from the shared cache), plus 1 for its legal basis documents (JDIH).
+PROGRAMME = 8
 # Site search runs its own engine SQL: on PostgreSQL the query text is parsed to a tsquery first.
 SEARCH = {"sqlite": {"id": 2, "en": 3}, "postgresql": {"id": 3, "en": 3}}
 SEARCH_PAGE_2 = {"sqlite": 2, "postgresql": 3}  # no promotions after the first page
