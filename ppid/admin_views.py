@@ -41,6 +41,8 @@ def handle_request(request, pk):
         request,
         "ppid/admin/handle_request.html",
         {
+            "page_title": _("Request %(number)s") % {"number": request_obj.registration_number},
+            "header_icon": "mail",
             "request_obj": request_obj,
             "form": form,
             "may_change": may_change,
@@ -106,6 +108,8 @@ def yearly_report(request):
         request,
         "ppid/admin/yearly_report.html",
         {
+            "page_title": _("PPID yearly report"),
+            "header_icon": "info-circle",
             "figures": figures,
             "rows": report.figure_rows(figures),
             "year": year,
