@@ -6,7 +6,7 @@ was received, so a request received on a Friday evening or a holiday starts coun
 working day. Plain functions of dates, so they are tested without a database.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 REQUEST_DAYS = 10  # Pasal 22 ayat (7): the written answer within 10 working days
 EXTENSION_DAYS = 7  # Pasal 22 ayat (8): one extension of at most 7 working days, with a written reason
@@ -80,7 +80,3 @@ def urgency(today, deadline, holidays=frozenset()):
     if left <= NEAR_DEADLINE_DAYS:
         return "near"
     return "ok"
-
-
-def as_date(value):
-    return value if isinstance(value, date) else value.date()

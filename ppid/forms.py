@@ -69,11 +69,16 @@ class RequestForm(forms.Form):
         label=_("Attachment (optional)"),
         required=False,
         validators=[validate_upload],
-        help_text=_("A supporting document: PDF, image or text, at most %(limit)s MB.")
-        % {"limit": settings.PPID_MAX_UPLOAD_MB},
     )
     # The honeypot: hidden from people (CSS and aria-hidden), filled in by form-filling robots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Here rather than on the field: the limit is a setting, and the text is in the request's language.
+        self.fields["attachment"].help_text = _("A supporting document: PDF, image or text, at most %(limit)s MB.") % {
+            "limit": settings.PPID_MAX_UPLOAD_MB
+        }
 
     def clean_identity_number(self):
         value = "".join(self.cleaned_data["identity_number"].split())
