@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import secrets
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -189,6 +190,8 @@ class DIPEntryForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         from ppid.permissions import editable_opds
 
+        # A plain select (not the snippet chooser, which lists every OPD) so a contributor sees only theirs.
+
         if "opd" in self.fields and self.for_user is not None:
             allowed = editable_opds(self.for_user)
             if allowed is not None:
@@ -284,7 +287,7 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
             heading=_("Category"),
         ),
         MultiFieldPanel(
-            [FieldPanel("opd"), FieldPanel("person_in_charge")],
+            [FieldPanel("opd", widget=forms.Select), FieldPanel("person_in_charge")],
             heading=_("Responsibility"),
         ),
         MultiFieldPanel(

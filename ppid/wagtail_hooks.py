@@ -65,6 +65,7 @@ def _to_index(url_name, message):
 
 
 class InformationRequestViewSet(ModelViewSet):
+    name = "ppid_requests"
     model = InformationRequest
     icon = "mail"
     menu_label = _("Requests")
@@ -90,6 +91,7 @@ class InformationRequestViewSet(ModelViewSet):
 
 
 class ObjectionViewSet(ModelViewSet):
+    name = "ppid_objections"
     model = Objection
     icon = "warning"
     menu_label = _("Objections")
@@ -106,6 +108,7 @@ class ObjectionViewSet(ModelViewSet):
 
 
 class HolidayViewSet(ModelViewSet):
+    name = "ppid_holidays"
     model = Holiday
     icon = "date"
     menu_label = _("Holidays")
@@ -146,6 +149,8 @@ class DocumentDeleteView(ScopedDocumentMixin, DeleteView):
 class DIPDocumentViewSet(ModelViewSet):
     """Register documents; an OPD contributor sees and edits only those of their OPD's entries."""
 
+    name = "ppid_documents"
+
     model = DIPDocument
     icon = "doc-full"
     menu_label = _("Register documents")
@@ -165,6 +170,7 @@ class DIPDocumentViewSet(ModelViewSet):
 
 
 class OutboxViewSet(ModelViewSet):
+    name = "ppid_outbox"
     model = OutboxEmail
     icon = "mail"
     menu_label = _("Outgoing e-mails")

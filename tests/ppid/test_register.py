@@ -1,0 +1,153 @@
+"""The DIP register: pages in both languages, filters, CSV and JSON, documents, and exempt entries' documents
+never public; site search finds entries."""
+
+import csv
+import io
+import json
+from datetime import date
+
+from django.test import TestCase
+
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from ppid.exports import safe_cell
+from ppid.models import (
+    Category,
+    DIPEntryPage,
+    DIPRegisterPage,
+    InformationRequestPage,
+    PPIDContentPage,
+    PPIDIndexPage,
+    PPIDReportPage,
+)
+from tests.factories.ppid import dip_document, dip_entry, dip_register, ppid_index
+
+
+class TreeRuleTests(WagtailPageTestCase):
+    def test_tree_rules(self):
+        self.assertAllowedParentPageTypes(PPIDIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(
+            PPIDIndexPage, {PPIDContentPage, DIPRegisterPage, InformationRequestPage, PPIDReportPage}
+        )
+        self.assertAllowedSubpageTypes(DIPRegisterPage, {DIPEntryPage})
+        self.assertAllowedParentPageTypes(DIPEntryPage, {DIPRegisterPage})
+
+
+class RegisterPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.register = dip_register()
+        cls.budget = dip_entry("anggaran", Category.BERKALA, "bappelitbang")
+        cls.flood = dip_entry("banjir", Category.SERTA_MERTA, "diskominfo", made_on=date(2025, 5, 1))
+        cls.exempt = dip_entry("pengaduan", Category.DIKECUALIKAN, "diskominfo")
+        cls.draft = dip_entry("rancangan", Category.SETIAP_SAAT, "diskominfo", live=False)
+        cls.budget_doc = dip_document(cls.budget, "apbd.pdf")
+        cls.exempt_doc = dip_document(cls.exempt, "berkas-tertutup.pdf", b"%PDF secret")
+        cls.draft_doc = dip_document(cls.draft, "draf.pdf")
+
+    def test_register_in_both_languages(self):
+        response = self.client.get("/id/ppid/dip/")
+        self.assertContains(response, "Informasi anggaran")
+        self.assertContains(response, '<html lang="id">')
+        self.assertNotContains(response, "Informasi rancangan")
+        response = self.client.get("/en/ppid/dip/")
+        self.assertContains(response, "Information anggaran")
+        self.assertContains(response, '<html lang="en">')
+        self.assertContains(response, 'hreflang="id"')
+
+    def test_filters_and_unknown_values(self):
+        response = self.client.get("/id/ppid/dip/?kategori=serta-merta")
+        self.assertContains(response, "Informasi banjir")
+        self.assertNotContains(response, "Informasi anggaran")
+        response = self.client.get("/id/ppid/dip/?opd=bappelitbang")
+        self.assertContains(response, "Informasi anggaran")
+        self.assertNotContains(response, "Informasi banjir")
+        response = self.client.get("/id/ppid/dip/?tahun=2025")
+        self.assertContains(response, "Informasi banjir")
+        self.assertNotContains(response, "Informasi anggaran")
+        response = self.client.get("/id/ppid/dip/?kategori=%3Cscript%3E&opd=x&tahun=abc&page=zz")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Informasi anggaran")
+
+    def test_entry_page_in_both_languages(self):
+        response = self.client.get("/id/ppid/dip/anggaran/")
+        self.assertContains(response, "Informasi anggaran")
+        self.assertContains(response, f"/id/ppid/dip/anggaran/dokumen/{self.budget_doc.pk}/")
+        response = self.client.get("/en/ppid/dip/anggaran/")
+        self.assertContains(response, "Responsible OPD")
+
+    def test_public_document_downloads(self):
+        response = self.client.get(f"/id/ppid/dip/anggaran/dokumen/{self.budget_doc.pk}/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(b"".join(response.streaming_content), b"%PDF-1.4 demo")
+
+    def test_exempt_documents_are_never_public(self):
+        """Not linked, not in the exports, not downloadable through any entry's address."""
+        response = self.client.get("/id/ppid/dip/pengaduan/")
+        self.assertContains(response, "Pasal 17 huruf h")
+        self.assertNotContains(response, "/dokumen/")
+        for path in (
+            f"/id/ppid/dip/pengaduan/dokumen/{self.exempt_doc.pk}/",
+            f"/en/ppid/dip/pengaduan/dokumen/{self.exempt_doc.pk}/",
+            f"/id/ppid/dip/anggaran/dokumen/{self.exempt_doc.pk}/",  # through another entry
+        ):
+            self.assertEqual(self.client.get(path).status_code, 404, path)
+        for export in ("csv", "json"):
+            body = self.client.get(f"/id/ppid/dip/{export}/").content.decode("utf-8-sig")
+            self.assertNotIn(f"dokumen/{self.exempt_doc.pk}/", body)
+            self.assertNotIn("berkas-tertutup", body)
+
+    def test_exempt_files_are_outside_media(self):
+        from django.conf import settings
+
+        self.assertFalse(self.exempt_doc.file.path.startswith(str(settings.MEDIA_ROOT)))
+        with self.assertRaises(ValueError):
+            self.exempt_doc.file.url  # noqa: B018  (no public URL exists)
+
+    def test_draft_entry_documents_are_not_public(self):
+        self.assertEqual(self.client.get("/id/ppid/dip/rancangan/").status_code, 404)
+        self.assertEqual(self.client.get(f"/id/ppid/dip/rancangan/dokumen/{self.draft_doc.pk}/").status_code, 404)
+
+    def test_json_export(self):
+        data = json.loads(self.client.get("/en/ppid/dip/json/?kategori=berkala").content)
+        self.assertEqual([entry["title"] for entry in data["entries"]], ["Information anggaran"])
+        self.assertEqual(len(data["entries"][0]["documents"]), 1)
+        exempt = json.loads(self.client.get("/en/ppid/dip/json/?kategori=dikecualikan").content)["entries"][0]
+        self.assertEqual(exempt["documents"], [])
+        self.assertTrue(exempt["legal_basis"])
+
+    def test_csv_export_is_safe_for_spreadsheets(self):
+        DIPEntryPage.objects.filter(pk=self.budget.pk).update(summary_ind='=HYPERLINK("http://evil")')
+        body = self.client.get("/id/ppid/dip/csv/").content.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(body)))
+        self.assertEqual(rows[0][0], "ID")
+        cells = [cell for row in rows for cell in row]
+        self.assertIn('\'=HYPERLINK("http://evil")', cells)
+        self.assertFalse(any(cell.startswith(("=", "+", "@")) for cell in cells))
+
+    def test_safe_cell(self):
+        for dangerous in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+            self.assertEqual(safe_cell(dangerous), "'" + dangerous)
+        self.assertEqual(safe_cell("Anggaran"), "Anggaran")
+        self.assertEqual(safe_cell(-5), -5)
+
+    def test_search_finds_entries(self):
+        """Published entries are in site search in both languages; drafts are not."""
+        response = self.client.get("/id/search/?q=anggaran")
+        self.assertContains(response, "/id/ppid/dip/anggaran/")
+        response = self.client.get("/en/search/?q=information+anggaran")
+        self.assertContains(response, "/en/ppid/dip/anggaran/")
+        response = self.client.get("/id/search/?q=rancangan")
+        self.assertNotContains(response, "/id/ppid/dip/rancangan/")
+
+
+class IndexAndReportPageTests(TestCase):
+    def test_index_lists_its_sections(self):
+        ppid_index()
+        dip_register()
+        response = self.client.get("/id/ppid/")
+        self.assertContains(response, "Daftar Informasi Publik")
+        response = self.client.get("/en/ppid/")
+        self.assertContains(response, "Public information list")
+        self.assertContains(response, 'href="/en/ppid/dip/"')
