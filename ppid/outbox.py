@@ -9,7 +9,7 @@ turns into an error page: ``deliver`` catches and records every error. ``send_pe
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -18,6 +18,8 @@ from ppid.models import OutboxEmail
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
+# Seconds to wait for the mail server when EMAIL_TIMEOUT is not set: a hung server delays, never blocks.
+DEFAULT_TIMEOUT = 10
 
 
 def queue(request_obj, template, context):
@@ -41,7 +43,8 @@ def deliver(pk):
         return False
     email.attempts += 1
     try:
-        send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
+        connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_TIMEOUT)
+        send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to], connection=connection)
     except Exception as error:  # any failure of the mail server or the network: keep it for the retry
         logger.warning("PPID e-mail %s not sent: %s", email.pk, error)
         email.last_error = f"{type(error).__name__}: {error}"[:2000]

@@ -3,7 +3,7 @@ report, the dashboard panel, and the OPD scope of register entries."""
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +64,11 @@ def _to_index(url_name, message):
     return view
 
 
+def objection_to_request(request, pk):
+    objection = get_object_or_404(Objection, pk=pk)
+    return redirect("ppid_handle_request", pk=objection.request_id)
+
+
 class InformationRequestViewSet(ModelViewSet):
     name = "ppid_requests"
     model = InformationRequest
@@ -99,12 +104,16 @@ class ObjectionViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["request", "reason", "status", "filed_on", UrgencyColumn("due_on", label=_("Deadline"))]
     list_filter = ["status", "reason"]
-    form_fields = ["response"]
+    form_fields = ["status"]
 
     def get_urlpatterns(self):
-        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add",)]
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit")]
         message = _("Objections are filed by requesters from their status link.")
-        return patterns + [path("new/", _to_index(self.get_url_name("index"), message), name="add")]
+        return patterns + [
+            path("new/", _to_index(self.get_url_name("index"), message), name="add"),
+            # Objections are answered on their request's page, which notifies the requester.
+            path("edit/<int:pk>/", objection_to_request, name="edit"),
+        ]
 
 
 class HolidayViewSet(ModelViewSet):

@@ -255,3 +255,20 @@ class SetupRolesTests(TestCase):
         holders = Group.objects.filter(permissions__codename="view_informationrequest").values_list("name", flat=True)
         self.assertEqual(set(holders), {PPID_GROUP, roles.ADMINISTRATORS_GROUP})
         self.assertFalse(get_user_model().objects.exists())
+
+
+class HolidayAdminTests(PPIDAdminTestCase):
+    def test_staff_add_a_holiday_in_both_languages(self):
+        from ppid.models import Holiday
+
+        self.client.force_login(self.staff)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("ppid_holidays:add"),
+                {"date": "2026-12-24", "name_ind": "Cuti bersama Natal", "name_en": "Christmas leave"},
+            )
+        self.assertEqual(response.status_code, 302)
+        holiday = Holiday.objects.get(date="2026-12-24")
+        self.assertEqual((holiday.name_ind, holiday.name_en), ("Cuti bersama Natal", "Christmas leave"))
+        self.client.force_login(self.editor)
+        self.assertNotEqual(self.client.get(reverse("ppid_holidays:index")).status_code, 200)

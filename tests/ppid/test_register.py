@@ -21,6 +21,7 @@ from ppid.models import (
     PPIDIndexPage,
     PPIDReportPage,
 )
+from tests.factories.news import opd as make_opd
 from tests.factories.ppid import dip_document, dip_entry, dip_register, ppid_index
 
 
@@ -151,3 +152,62 @@ class IndexAndReportPageTests(TestCase):
         response = self.client.get("/en/ppid/")
         self.assertContains(response, "Public information list")
         self.assertContains(response, 'href="/en/ppid/dip/"')
+
+
+class AdminFormTests(WagtailPageTestCase):
+    """Creating entries through the real admin form, with both languages' fields."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        cls.register = dip_register()
+        cls.opd = make_opd("diskominfo")
+        cls.admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+
+    def entry_data(self, **overrides):
+        data = {
+            "title_ind": "Rekaman rapat tertutup",
+            "title_en": "Recordings of closed meetings",
+            "slug_ind": "rekaman-rapat",
+            "slug_en": "meeting-recordings",
+            "summary_ind": "Rekaman rapat.",
+            "summary_en": "Meeting recordings.",
+            "category": Category.DIKECUALIKAN,
+            "opd": self.opd.pk,
+            "person_in_charge": "Sekretaris Dinas",
+            "made_on": "2026-02-01",
+            "info_format": "softcopy",
+            "retention_ind": "5 tahun",
+            "retention_en": "5 years",
+            "action-publish": "publish",
+        }
+        data.update(overrides)
+        return data
+
+    def test_exempt_entry_needs_legal_basis_and_consequence_test(self):
+        self.client.force_login(self.admin)
+        url = f"/admin/pages/add/ppid/dipentrypage/{self.register.pk}/"
+        response = self.client.post(url, self.entry_data())
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(DIPEntryPage.objects.filter(slug_ind="rekaman-rapat").exists())
+        response = self.client.post(
+            url,
+            self.entry_data(
+                exemption_ground="17i",
+                legal_basis_ind="Pasal 17 huruf i UU 14/2008",
+                consequence_test_ind="Membuka rekaman menghambat musyawarah.",
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        entry = DIPEntryPage.objects.get(slug_ind="rekaman-rapat")
+        self.assertTrue(entry.live)
+        self.assertEqual(self.client.get("/en/ppid/dip/meeting-recordings/").status_code, 200)
+
+    def test_entry_without_english_falls_back_with_a_notice(self):
+        entry = dip_entry("hanya-indonesia", title_en=None, summary_en=None, slug_en=None)
+        response = self.client.get("/en/ppid/dip/hanya-indonesia/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "This page is only available in Indonesian.")
+        self.assertContains(response, '<div lang="id" class="content-language">')
+        self.assertContains(response, entry.title_ind)

@@ -127,12 +127,16 @@ class RequestFormTests(TestCase):
         }
     )
     def test_stopped_redis_does_not_lose_a_request(self):
-        """With the cache unreachable the rate limit fails open: the request is saved."""
+        """With the cache unreachable the rate limit fails open and the submitted request is saved."""
         from ppid import ratelimit
 
         with self.assertLogs("ppid.ratelimit", "WARNING"):
             self.assertFalse(ratelimit.hit(_fake_request()))
-        self.assertEqual(InformationRequest.objects.count(), 0)
+        with self.assertLogs("ppid.ratelimit", "WARNING"):
+            response = self.post()
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(InformationRequest.objects.count(), 1)
+        self.assertContains(response, InformationRequest.objects.get().registration_number)
 
     def test_attachment_rules(self):
         """An executable is refused; an oversized file is refused; a small PDF is kept in private storage."""
