@@ -8,6 +8,7 @@ import csv
 import io
 import json
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -46,7 +47,8 @@ def safe_cell(value):
 def entry_record(entry, request):
     documents = []
     if not entry.is_exempt:
-        for document in entry.public_documents():
+        # From the prefetched rows (``records``), in the order the entry page shows them.
+        for document in sorted(entry.dip_documents.all(), key=lambda document: (document.sort_order, document.pk)):
             url = entry.get_url(request) + entry.reverse_subpage("document", args=(document.pk,))
             documents.append({"title": document.title, "url": request.build_absolute_uri(url)})
     return {
@@ -70,6 +72,7 @@ def entry_record(entry, request):
 
 def records(register, request):
     entries, _active, _options = filtered_entries(register, request.GET)
+    prefetch_related_objects(entries, "dip_documents")
     return [entry_record(entry, request) for entry in entries]
 
 

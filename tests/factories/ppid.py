@@ -84,8 +84,9 @@ def dip_entry(slug="anggaran", category=Category.BERKALA, opd_slug="diskominfo",
             legal_basis_ind="Pasal 17 huruf h UU 14/2008",
             consequence_test_ind="Mengungkap rahasia pribadi.",
         )
+    values["slug_en"] = slug
     values.update(fields)
-    page = DIPEntryPage(slug=slug, slug_ind=slug, slug_en=slug, **values)
+    page = DIPEntryPage(slug=slug, slug_ind=slug, **values)
     register = dip_register()
     if live:
         return publish(register, page)

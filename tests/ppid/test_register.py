@@ -211,3 +211,25 @@ class AdminFormTests(WagtailPageTestCase):
         self.assertContains(response, "This page is only available in Indonesian.")
         self.assertContains(response, '<div lang="id" class="content-language">')
         self.assertContains(response, entry.title_ind)
+
+
+class QueryCountTests(TestCase):
+    def queries_for(self, path):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        for _warm_up in range(2):  # the site's derived caches (site, routing) fill over the first requests
+            self.client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(path).status_code, 200)
+        return len(captured)
+
+    def test_listing_and_exports_do_not_grow_with_entries(self):
+        """No N+1: the register page and its JSON cost the same with 2 entries as with 6."""
+        for number in range(2):
+            dip_entry(f"awal-{number}")
+        few = [self.queries_for(path) for path in ("/id/ppid/dip/", "/id/ppid/dip/json/")]
+        for number in range(4):
+            dip_entry(f"lagi-{number}", opd_slug="dlh")
+        many = [self.queries_for(path) for path in ("/id/ppid/dip/", "/id/ppid/dip/json/")]
+        self.assertEqual(few, many)
