@@ -79,6 +79,15 @@ def request_attachment(request, pk):
     return _file_response(request_obj.attachment)
 
 
+def event_file(request, pk):
+    """A file sent to a requester with a step, for PPID staff."""
+    from ppid.models import RequestEvent
+
+    _require_staff(request.user)
+    event = get_object_or_404(RequestEvent.objects.exclude(file=""), pk=pk)
+    return _file_response(event.file)
+
+
 def document_file(request, pk):
     """A register document (exempt ones included) for staff who may see register documents."""
     from ppid.models import DIPDocument

@@ -134,6 +134,15 @@ def scoped_documents(user):
     return queryset if allowed is None else queryset.filter(entry__opd__in=allowed)
 
 
+class DownloadColumn(Column):
+    """A link to download the document from the private storage (staff only: the view checks)."""
+
+    cell_template_name = "ppid/admin/download_cell.html"
+
+    def get_value(self, instance):
+        return reverse("ppid_document_file", args=(instance.pk,))
+
+
 class DocumentIndexView(IndexView):
     def get_base_queryset(self):
         return scoped_documents(self.request.user)
@@ -163,7 +172,7 @@ class DIPDocumentViewSet(ModelViewSet):
     model = DIPDocument
     icon = "doc-full"
     menu_label = _("Register documents")
-    list_display = ["title", "entry", "uploaded_at"]
+    list_display = ["title", "entry", "uploaded_at", DownloadColumn("file", label=_("File"))]
     search_fields = ["title"]
     form_fields = ["entry", "title_ind", "title_en", "file", "sort_order"]
     copy_view_enabled = False
@@ -209,6 +218,7 @@ def register_ppid_admin_urls():
         path("requests/<int:pk>/attachment/", admin_views.request_attachment, name="ppid_request_attachment"),
         path("objections/<int:pk>/answer/", admin_views.answer_objection, name="ppid_answer_objection"),
         path("documents/<int:pk>/file/", admin_views.document_file, name="ppid_document_file"),
+        path("steps/<int:pk>/file/", admin_views.event_file, name="ppid_event_file"),
         path("report/", admin_views.yearly_report, name="ppid_yearly_report"),
     ]
     return [path("ppid/", include(urls))]

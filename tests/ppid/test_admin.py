@@ -272,3 +272,19 @@ class HolidayAdminTests(PPIDAdminTestCase):
         self.assertEqual((holiday.name_ind, holiday.name_en), ("Cuti bersama Natal", "Christmas leave"))
         self.client.force_login(self.editor)
         self.assertNotEqual(self.client.get(reverse("ppid_holidays:index")).status_code, 200)
+
+
+class StaffDownloadTests(PPIDAdminTestCase):
+    def test_staff_download_step_files_and_see_document_links(self):
+        request_obj, _token = information_request()
+        upload = SimpleUploadedFile("jawaban.pdf", b"%PDF answer", content_type="application/pdf")
+        self.step(request_obj, status=RequestStatus.ANSWERED_FULL, file=upload)
+        event = request_obj.events.exclude(file="").get()
+        response = self.client.get(reverse("ppid_handle_request", args=(request_obj.pk,)))
+        self.assertContains(response, reverse("ppid_event_file", args=(event.pk,)))
+        self.assertEqual(self.client.get(reverse("ppid_event_file", args=(event.pk,))).status_code, 200)
+        document = dip_document(dip_entry("tertutup", Category.DIKECUALIKAN), "tertutup.pdf")
+        response = self.client.get(reverse("ppid_documents:index"))
+        self.assertContains(response, reverse("ppid_document_file", args=(document.pk,)))
+        self.client.force_login(self.editor)
+        self.assertNotEqual(self.client.get(reverse("ppid_event_file", args=(event.pk,))).status_code, 200)
