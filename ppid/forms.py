@@ -133,7 +133,11 @@ class HandleRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.request_obj = request_obj
         following = TRANSITIONS.get(RequestStatus(request_obj.status), ())
-        self.fields["status"].choices = [("", _("(unchanged)")), *[(s.value, s.label) for s in following]]
+        if following:
+            self.fields["status"].choices = [("", _("(unchanged)")), *[(s.value, s.label) for s in following]]
+        else:  # decided: only a message or a file may follow
+            for name in ("status", "refusal_ground", "refusal_basis"):
+                del self.fields[name]
         if request_obj.extended or not request_obj.is_open:
             del self.fields["extend"]
             del self.fields["extension_reason"]
