@@ -6,12 +6,14 @@ was received, so a request received on a Friday evening or a holiday starts coun
 working day. Plain functions of dates, so they are tested without a database.
 """
 
+import calendar
 from datetime import timedelta
 
 REQUEST_DAYS = 10  # Pasal 22 ayat (7): the written answer within 10 working days
 EXTENSION_DAYS = 7  # Pasal 22 ayat (8): one extension of at most 7 working days, with a written reason
 OBJECTION_FILING_DAYS = 30  # Pasal 36 ayat (1): an objection within 30 working days
 OBJECTION_ANSWER_DAYS = 30  # Pasal 36 ayat (2): the superior's answer within 30 working days
+PERIODIC_REVIEW_MONTHS = 6  # Pasal 9 ayat (4): periodic information is published at least every six months
 NEAR_DEADLINE_DAYS = 2  # working days left at which a request is highlighted as close to its deadline
 
 
@@ -80,3 +82,10 @@ def urgency(today, deadline, holidays=frozenset()):
     if left <= NEAR_DEADLINE_DAYS:
         return "near"
     return "ok"
+
+
+def add_months(day, months):
+    """``day`` moved by whole calendar months, on the month's last day when it is shorter (31 Aug + 6 = 28 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))

@@ -312,6 +312,13 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
     def is_exempt(self):
         return self.category == Category.DIKECUALIKAN
 
+    @property
+    def review_due(self):
+        """Periodic (berkala) entries only: when the next update is due, six months after the last."""
+        if self.category != Category.BERKALA or self.made_on is None:
+            return None
+        return clock.add_months(self.made_on, clock.PERIODIC_REVIEW_MONTHS)
+
     def public_documents(self):
         """The documents a visitor may download: none for an exempt entry."""
         if self.is_exempt:

@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from ppid import admin_views
 from ppid.models import (
     OPEN_STATUSES,
+    Category,
     DIPDocument,
     DIPEntryPage,
     Holiday,
@@ -254,7 +255,10 @@ class PPIDDashboardPanel(Component):
             (objection, objection.urgency(today, holiday_dates))
             for objection in Objection.objects.filter(status=ObjectionStatus.RECEIVED).select_related("request")
         ]
+        periodic = DIPEntryPage.objects.live().filter(category=Category.BERKALA).order_by("made_on")
+        stale = [entry for entry in periodic.only("pk", "title", "made_on", "category") if entry.review_due < today]
         return {
+            "stale_entries": stale[:20],
             "requests": [row for row in requests if row[1] != "ok"],
             "objections": [row for row in objections if row[1] != "ok"],
             "open_count": len(requests),

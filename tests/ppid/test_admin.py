@@ -288,3 +288,20 @@ class StaffDownloadTests(PPIDAdminTestCase):
         self.assertContains(response, reverse("ppid_document_file", args=(document.pk,)))
         self.client.force_login(self.editor)
         self.assertNotEqual(self.client.get(reverse("ppid_event_file", args=(event.pk,))).status_code, 200)
+
+
+class PeriodicReviewPanelTests(PPIDAdminTestCase):
+    def test_periodic_entries_older_than_six_months_are_listed(self):
+        stale = dip_entry("apbd-lama", Category.BERKALA, made_on=timezone.localdate() - timedelta(days=200))
+        fresh = dip_entry("apbd-baru", Category.BERKALA, made_on=timezone.localdate() - timedelta(days=10))
+        not_periodic = dip_entry(
+            "lama-setiap-saat", Category.SETIAP_SAAT, made_on=timezone.localdate() - timedelta(days=400)
+        )
+        self.client.force_login(self.staff)
+        response = self.client.get("/admin/")
+        self.assertContains(response, f"/admin/pages/{stale.pk}/edit/")
+        self.assertNotContains(response, f"/admin/pages/{fresh.pk}/edit/")
+        self.assertNotContains(response, f"/admin/pages/{not_periodic.pk}/edit/")
+        self.assertIsNone(not_periodic.review_due)
+        page = self.client.get("/en/ppid/dip/apbd-baru/")
+        self.assertContains(page, "Next update due")

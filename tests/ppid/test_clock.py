@@ -57,3 +57,11 @@ class WorkingDayTests(SimpleTestCase):
         self.assertEqual(clock.urgency(date(2026, 8, 14), deadline), "near")
         self.assertEqual(clock.urgency(date(2026, 8, 15), deadline), "overdue")
         self.assertEqual(clock.working_days_left(date(2026, 8, 18), deadline, HOLIDAYS), -1)
+
+
+class PeriodicReviewTests(SimpleTestCase):
+    def test_add_months(self):
+        """Six months on, clamped to the month's last day."""
+        self.assertEqual(clock.add_months(date(2026, 1, 15), 6), date(2026, 7, 15))
+        self.assertEqual(clock.add_months(date(2026, 8, 31), 6), date(2027, 2, 28))
+        self.assertEqual(clock.add_months(date(2027, 12, 1), 1), date(2028, 1, 1))
