@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "alerts",
     "serving.cdn_app.CDNConfig",
     "jdih",
+    "ppid",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -318,6 +319,13 @@ HERITAGE_MAP_ATTRIBUTION = os.environ.get(
     "HERITAGE_MAP_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# Public information service (ppid/, docs/ppid.md): its private files (outside MEDIA_ROOT, never served
+# by a web server), how long requests keep personal data, the form's rate limit and upload size.
+PPID_PRIVATE_ROOT = Path(os.environ.get("PPID_PRIVATE_ROOT", BASE_DIR / "private"))
+PPID_RETENTION_DAYS = int(os.environ.get("PPID_RETENTION_DAYS", str(5 * 365)))
+PPID_REQUESTS_PER_HOUR = int(os.environ.get("PPID_REQUESTS_PER_HOUR", "5"))
+PPID_MAX_UPLOAD_MB = int(os.environ.get("PPID_MAX_UPLOAD_MB", "10"))
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

@@ -19,6 +19,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Uploaded images and documents go to a throwaway folder, never the project's media/.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
+PPID_PRIVATE_ROOT = tempfile.mkdtemp(prefix="cms-test-private-")
 
 # No manifest needed: tests must not depend on collectstatic having run.
 STORAGES = {

@@ -17,9 +17,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from heritage_pages.views import heritage_site_redirect
 from home.sitemaps import SITEMAPS
 from home.views import robots_txt
+from jdih.views import jdihn_feed
 from ops.health import healthz
 from ops.metrics import metrics
-from jdih.views import jdihn_feed
 from search import views as search_views
 
 urlpatterns = [

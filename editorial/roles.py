@@ -245,6 +245,9 @@ def setup_roles():
     ensure_translators(report)
     ensure_review_workflow(editors, report)
     setup_news_permissions(report=report)
+    from ppid.roles import setup_ppid_roles  # the PPID group, and OPD contributors in the register
+
+    setup_ppid_roles(report)
     return report
 
 

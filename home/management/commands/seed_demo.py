@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import translation
 
 # Each app's ``demo.py`` has ``seed(context)``; order matters (news links to heritage and programmes).
-DEMO_APPS = ["home", "heritage_pages", "smartcity", "news", "jdih", "search", "editorial"]
+DEMO_APPS = ["home", "heritage_pages", "smartcity", "news", "jdih", "ppid", "search", "editorial"]
 
 
 class Command(BaseCommand):
