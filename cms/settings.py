@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "images",
     "heritage_pages",
     "news",
+    "news.importing",
     "smartcity",
     "search",
     "editorial",

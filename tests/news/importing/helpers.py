@@ -1,0 +1,40 @@
+"""The site an import runs into, and a way to run the command on a fixture written to a file."""
+
+import io
+import tempfile
+from pathlib import Path
+
+from django.core.management import call_command
+
+from tests.factories import news as factories
+from tests.factories.pages import home_page
+
+
+def build_site():
+    """Home, the city newsroom, and the Diskominfo and DLH newsrooms."""
+    home = home_page()
+    index = factories.news_index(home)
+    diskominfo = factories.opd("diskominfo", "Diskominfo", "Dinas Komunikasi dan Informatika")
+    dlh = factories.opd("dlh", "DLH", "Dinas Lingkungan Hidup", "Environment Agency")
+    return {
+        "home": home,
+        "index": index,
+        "diskominfo": diskominfo,
+        "dlh": dlh,
+        "room": factories.newsroom(diskominfo, index),
+        "dlh_room": factories.newsroom(dlh, index),
+    }
+
+
+def write_export(text, name="export.xml"):
+    folder = Path(tempfile.mkdtemp(prefix="import-test-"))
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def import_posts(path, *args):
+    """Run ``manage.py import_posts`` and return its output."""
+    out = io.StringIO()
+    call_command("import_posts", str(path), *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
