@@ -327,6 +327,7 @@ class Importer:
 
     def entry(self, entry):
         counts = self.report.counts
+        counts["comments"] += entry.comments
         if entry.kind == sources.COMMENT:
             counts["comments"] += 1
             return

@@ -71,6 +71,7 @@ class Entry:
     slug: str = ""
     parent_id: str = ""
     attachment_url: str = ""
+    comments: int = 0  # comments a WordPress item carries (never imported, only counted)
 
 
 def _local(tag):
@@ -246,10 +247,12 @@ WP_STATUSES = {"publish": LIVE, "draft": DRAFT, "pending": DRAFT, "future": SCHE
 def _read_wordpress(source):
     site = ""
     for item in _entries(source, "item"):
-        values, labels = {}, []
+        values, labels, comments = {}, [], 0
         for child in item:
             tag, namespace = _local(child.tag), _namespace(child.tag)
-            if tag == "category":
+            if tag == "comment" and namespace.startswith(WP_PREFIX):
+                comments += 1
+            elif tag == "category":
                 if (child.text or "").strip():
                     labels.append(child.text.strip())
             elif tag == "encoded":
@@ -272,6 +275,7 @@ def _read_wordpress(source):
             slug=values.get("post_name", ""),
             parent_id=values.get("post_parent", ""),
             attachment_url=values.get("attachment_url", ""),
+            comments=comments,
         )
         entry.published, entry.date_text = _wordpress_date(values)
         if link and entry.status == LIVE:

@@ -38,3 +38,19 @@ def import_posts(path, *args):
     out = io.StringIO()
     call_command("import_posts", str(path), *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
+
+
+def known_embed(url, title="Video"):
+    """Wagtail's embed cache row for ``url``, so that rendering the page never asks YouTube (tests make no
+    third-party requests; the importer stores only the address, the player comes from this row)."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    video = url.rsplit("=", 1)[-1]
+    return Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url, None, None),
+        type="video",
+        html=f'<iframe title="{title}" src="https://www.youtube-nocookie.com/embed/{video}"></iframe>',
+        provider_name="YouTube",
+    )
