@@ -40,6 +40,7 @@ from news.importing import sources
 from news.importing.cleaning import BrokenHTML, clean_html
 from news.importing.media import MediaError, MediaLibrary, image_key
 from news.importing.models import ImportedEntry
+from news.importing.slugs import query_slug_check
 from news.models import NewsPage, NewsType, OPDNewsroomPage
 
 BATCH = 50  # entries per transaction
@@ -288,7 +289,8 @@ def run_import(path, options, progress=None):
         file_format, total = scan(path, options.file_format)
         importer = Importer(options, Report(file_format=file_format, dry_run=options.dry_run, total=total))
         try:
-            importer.run(path, file_format, progress)
+            with query_slug_check():
+                importer.run(path, file_format, progress)
         finally:
             importer.media.close()
         return importer.report
@@ -463,7 +465,8 @@ class Importer:
             if entry.kind == sources.POST:
                 page.tags.clear()
                 page.tags.add(*(tag[:100] for tag in tags))
-        revision = page.save_revision(clean=True)
+        # A new page was validated when add_child saved it; an updated one is validated here.
+        revision = page.save_revision(clean=known is not None)
         if entry.status == sources.LIVE:
             revision.publish()
             Page.objects.filter(pk=page.pk).update(
