@@ -76,12 +76,12 @@ def _execute(run_id, dry_run):
     updates = {field: result, "status": status}
     if not dry_run or status == ImportRun.Status.FAILED:
         updates["finished_at"] = timezone.now()
-        _remove(run.stored_file)
+        remove_file(run.stored_file)
         updates["stored_file"] = ""
     ImportRun.objects.filter(pk=run_id).update(**updates)
 
 
-def _remove(path):
+def remove_file(path):
     if path:
         try:
             os.remove(path)

@@ -1,5 +1,6 @@
 """The admin screen: administrators upload an export, read the dry run, start the import and follow it."""
 
+import datetime
 import uuid
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +19,7 @@ from news.importing.models import ImportRun
 
 PERMISSION = "news_importing.add_importrun"
 REFRESH_SECONDS = 3
+UPLOAD_KEPT = datetime.timedelta(days=1)  # an upload checked but never imported is deleted after this
 
 
 def can_import(user):
@@ -35,8 +38,17 @@ def upload_folder():
     return folder
 
 
+def forget_old_uploads():
+    """Delete uploads that were checked but not imported within ``UPLOAD_KEPT`` (an export holds drafts)."""
+    stale = ImportRun.objects.filter(status=ImportRun.Status.ANALYSED, created_at__lt=timezone.now() - UPLOAD_KEPT)
+    for run in stale.exclude(stored_file=""):
+        tasks.remove_file(run.stored_file)
+        ImportRun.objects.filter(pk=run.pk).update(stored_file="")
+
+
 def index(request):
     _check(request)
+    forget_old_uploads()
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["export"]

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from news.importing import importer, sources
 from news.importing.progress import ProgressBar
@@ -61,7 +62,8 @@ class Command(BaseCommand):
     def print_report(self, report):
         for line in report.messages():
             self.stdout.write(line)
-        heading = "Dry run: nothing was changed." if report.dry_run else "Import finished."
-        self.stdout.write(self.style.SUCCESS(f"{heading} ({report.file_format}, {report.total} entries)"))
+        heading = _("Dry run: nothing was changed.") if report.dry_run else _("Import finished.")
+        entries = _("%(format)s, %(total)s entries") % {"format": report.file_format, "total": report.total}
+        self.stdout.write(self.style.SUCCESS(f"{heading} ({entries})"))
         for label, number in report.summary():
             self.stdout.write(f"  {number:>6}  {label}")

@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import news as factories
 from tests.factories.pages import home_page
@@ -33,10 +34,12 @@ def write_export(text, name="export.xml"):
     return path
 
 
-def import_posts(path, *args):
-    """Run ``manage.py import_posts`` and return its output."""
+def import_posts(path, *args, language="en"):
+    """Run ``manage.py import_posts`` and return its output (in English unless ``language`` says otherwise;
+    the command reports in the active language, Indonesian by default)."""
     out = io.StringIO()
-    call_command("import_posts", str(path), *args, stdout=out, stderr=io.StringIO())
+    with translation.override(language):
+        call_command("import_posts", str(path), *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 

@@ -1,11 +1,14 @@
 """The admin screen: an administrator uploads an export, reads the dry run, starts the import (a background
 task) and reads the report, in English or Indonesian; editors and contributors are refused."""
 
+import datetime
 import tempfile
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
@@ -114,3 +117,16 @@ class ImportScreenTests(TestCase):
                 self.assertFalse(ImportRun.objects.exists())
                 menu = self.client.get(reverse("wagtailadmin_home")).content.decode()
                 self.assertNotIn(reverse("news_import"), menu)
+
+    def test_an_upload_never_imported_is_deleted_after_a_day(self):
+        self.client.force_login(self.admin)
+        self.upload(exports.blogger())
+        run = ImportRun.objects.get()
+        stored = Path(run.stored_file)
+        self.assertTrue(stored.exists())
+        ImportRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+        self.client.get(reverse("news_import"))
+        run.refresh_from_db()
+        self.assertEqual(run.stored_file, "")
+        self.assertFalse(stored.exists())
+        self.assertNotContains(self.client.get(reverse("news_import_run", args=[run.pk])), "Start the import")

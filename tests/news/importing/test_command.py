@@ -42,6 +42,7 @@ class BloggerImportTests(TestCase):
             self.assertIn(line, self.output)
         self.assertIn("2  event-handler attributes", self.output)
         self.assertIn("1  other iframes", self.output)
+        self.assertNotIn("\r[", self.output)  # no progress bar when the output is not a terminal
 
     def test_live_post_is_published_with_its_original_date(self):
         """A live post is published, dated as on the blog (WIB), in the default OPD's newsroom."""
@@ -209,3 +210,13 @@ class DryRunAndBadFileTests(TestCase):
         )
         with self.assertRaisesMessage(CommandError, "declares a DTD or entities"):
             import_posts(write_export(text), "--opd", "diskominfo")
+
+
+class IndonesianReportTests(TestCase):
+    def test_the_report_in_indonesian(self):
+        """Run in Indonesian (the site's default language), the command reports in Indonesian."""
+        build_site()
+        output = import_posts(write_export(exports.blogger()), "--opd", "diskominfo", "--dry-run", language="id")
+        self.assertIn("Uji coba: tidak ada yang diubah. (blogger, 9 entri)", output)
+        self.assertIn("5  halaman dibuat", output)
+        self.assertIn("dilewati: tanggalnya “kemarin sore” tidak terbaca.", output)

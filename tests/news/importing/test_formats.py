@@ -131,3 +131,17 @@ class WordPressImportTests(TestCase):
             with self.subTest(old):
                 response = self.client.get(old)
                 self.assertEqual((response.status_code, response["Location"]), (301, target))
+
+
+class ProgressBarTests(SimpleTestCase):
+    def test_bar(self):
+        from django.core.management.base import OutputWrapper
+
+        from news.importing.progress import ProgressBar
+
+        out = io.StringIO()
+        bar = ProgressBar(OutputWrapper(out))
+        bar.update(50, 200)
+        bar.update(200, 200)
+        bar.finish()
+        self.assertEqual(out.getvalue(), f"\r[{'#' * 10}{'.' * 30}]  25% 50/200\r[{'#' * 40}] 100% 200/200\n")
