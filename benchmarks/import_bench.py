@@ -158,16 +158,45 @@ def child(posts, images):
     )
 
 
+def reader_only(posts):
+    """The streaming reader alone over a file of ``posts`` posts: seconds, file size and the heap's peak."""
+    sys.path.insert(0, str(ROOT))
+    from news.importing import sources
+
+    work = Path(tempfile.mkdtemp(prefix="import-bench-"))
+    export = work / "blog.xml"
+    export.write_text(export_text(posts, max(1, posts // 5)), encoding="utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    with export.open("rb") as handle:
+        entries = sum(1 for _entry in sources.read_entries(handle, sources.BLOGGER))
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    size = export.stat().st_size
+    export.unlink()
+    work.rmdir()
+    return entries, size, elapsed, peak
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--posts", type=int, action="append", help="Posts per run (default: 1000 and 5000).")
     parser.add_argument("--images", type=int, help="Distinct images (default: a fifth of the posts).")
+    parser.add_argument(
+        "--reader-posts", type=int, action="append", help="File sizes (in posts) for the reader alone (5000, 50000)."
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = args.posts or [1000, 5000]
     if args.child:
         child(sizes[0], args.images or max(1, sizes[0] // 5))
         return
+    print("The streaming reader alone (no database): Python heap peak while reading every entry")
+    print(f"{'posts':>7} {'file MB':>8} {'seconds':>8} {'heap peak KB':>13}")
+    for posts in args.reader_posts or [5000, 50000]:
+        entries, size, elapsed, peak = reader_only(posts)
+        print(f"{entries:>7} {size / 1e6:>8.1f} {elapsed:>8.1f} {peak / 1024:>13.0f}")
     url = os.environ.get("DATABASE_URL", "")
     engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
     print(f"import_posts benchmark on {engine}")

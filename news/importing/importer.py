@@ -21,12 +21,13 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
@@ -34,6 +35,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
+
+from bs4 import BeautifulSoup
 
 from home.models import OPD, StandardPage
 from news.importing import sources
@@ -44,6 +47,8 @@ from news.importing.slugs import query_slug_check
 from news.models import NewsPage, NewsType, OPDNewsroomPage
 
 BATCH = 50  # entries per transaction
+
+logger = logging.getLogger(__name__)
 
 # Report lines: a code, its message (translated when shown, so each reader sees their own language).
 MESSAGES = {
@@ -366,8 +371,13 @@ class Importer:
         try:
             with transaction.atomic():
                 page = self.write(entry, cleaned, page, known, digest)
-        except ValidationError as error:
-            return self.skip("invalid", entry, detail=" ".join(error.messages))
+        except (ValidationError, DatabaseError, ValueError, TypeError) as error:
+            # The entry's savepoint is rolled back, images stored for it included: forget them.
+            self.media.known.clear()
+            if isinstance(error, ValidationError):
+                return self.skip("invalid", entry, detail=" ".join(error.messages))
+            logger.exception("Import: entry %s could not be written", entry.entry_id)
+            return self.skip("invalid", entry, detail=type(error).__name__)
         counts["updated" if known else "created"] += 1
         if entry.status != sources.LIVE:
             counts["drafts"] += 1
@@ -438,9 +448,10 @@ class Importer:
         blocks = self.body(entry, cleaned)
         if self.options.dry_run:
             return None
-        summary = Truncator(re.sub(r"\s+", " ", clean_html(entry.excerpt).text if entry.excerpt else "")).chars(
-            290
-        ) or Truncator(cleaned.text).words(40, truncate="…")
+        excerpt = BeautifulSoup(entry.excerpt, "html.parser").get_text(" ") if entry.excerpt else ""
+        summary = Truncator(re.sub(r"\s+", " ", excerpt).strip()).chars(290) or Truncator(cleaned.text).words(
+            40, truncate="…"
+        )
         summary = Truncator(summary or entry.title).chars(290)
         fields = {
             "title": entry.title[:255],

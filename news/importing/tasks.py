@@ -6,6 +6,7 @@ import logging
 import os
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from django_tasks import task
 
@@ -58,11 +59,13 @@ def _execute(run_id, dry_run):
 
     field = "summary" if dry_run else "report"
     try:
+        if not run.stored_file:
+            raise importer.ImportConfigError(gettext("The uploaded file is no longer on the server; upload it again."))
         report = importer.run_import(run.stored_file, options_for(run, dry_run), progress=progress)
     except sources.ExportError as error:
         result = {"error": {"code": error.code, "detail": error.detail}}
         status = ImportRun.Status.FAILED
-    except importer.ImportConfigError as error:
+    except (importer.ImportConfigError, OPD.DoesNotExist) as error:
         result = {"error": {"code": "config", "detail": str(error)}}
         status = ImportRun.Status.FAILED
     except Exception:

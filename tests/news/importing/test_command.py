@@ -220,3 +220,19 @@ class IndonesianReportTests(TestCase):
         self.assertIn("Uji coba: tidak ada yang diubah. (blogger, 9 entri)", output)
         self.assertIn("5  halaman dibuat", output)
         self.assertIn("dilewati: tanggalnya “kemarin sore” tidak terbaca.", output)
+
+
+class RefusedContentTests(TestCase):
+    def test_an_entry_the_page_refuses_is_skipped_and_named(self):
+        """A post whose body holds a NIK (refused by NewsPage.clean) is skipped with the page's own reason;
+        the other entries are imported."""
+        build_site()
+        entry = exports._blogger_entry(
+            "601", "POST", "LIVE", "Daftar Peserta", "<p>NIK 3172010101900001 hadir.</p>",
+            "2020-01-01T09:00:00.000+07:00", "/2020/01/daftar.html",
+        )  # fmt: skip
+        output = import_posts(write_export(exports.blogger().replace("</feed>", entry + "</feed>")), "--opd", "dlh")
+        self.assertIn("post-601 (“Daftar Peserta”) skipped: This looks like a NIK", output)
+        self.assertIn("5  pages created", output)
+        self.assertFalse(NewsPage.objects.filter(title_ind="Daftar Peserta").exists())
+        self.assertFalse(Redirect.objects.filter(old_path="/2020/01/daftar.html").exists())
