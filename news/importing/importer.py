@@ -290,9 +290,11 @@ def scan(path, file_format="auto"):
 def run_import(path, options, progress=None):
     """Import the export at ``path`` with ``options``; returns the ``Report``. ``progress(done, total)`` is
     called as entries are processed. Raises ``ExportError`` (nothing changed) for an unreadable file."""
+    language = translation.get_language()  # the report's; pages are written with Indonesian active
     with translation.override("id"):
         file_format, total = scan(path, options.file_format)
         importer = Importer(options, Report(file_format=file_format, dry_run=options.dry_run, total=total))
+        importer.language = language
         try:
             with query_slug_check():
                 importer.run(path, file_format, progress)
@@ -303,6 +305,7 @@ def run_import(path, options, progress=None):
 
 class Importer:
     def __init__(self, options, report):
+        self.language = "id"
         self.options = options
         self.report = report
         self.media = MediaLibrary(media_dir=options.media_dir, fetch=options.fetch_media, dry_run=options.dry_run)
@@ -375,7 +378,9 @@ class Importer:
             # The entry's savepoint is rolled back, images stored for it included: forget them.
             self.media.known.clear()
             if isinstance(error, ValidationError):
-                return self.skip("invalid", entry, detail=" ".join(error.messages))
+                with translation.override(self.language):
+                    detail = " ".join(dict.fromkeys(str(message) for message in error.messages))
+                return self.skip("invalid", entry, detail=detail)
             logger.exception("Import: entry %s could not be written", entry.entry_id)
             return self.skip("invalid", entry, detail=type(error).__name__)
         counts["updated" if known else "created"] += 1
@@ -476,8 +481,9 @@ class Importer:
             if entry.kind == sources.POST:
                 page.tags.clear()
                 page.tags.add(*(tag[:100] for tag in tags))
-        # A new page was validated when add_child saved it; an updated one is validated here.
-        revision = page.save_revision(clean=known is not None)
+        # Validated once: here for a draft or an updated page, by publishing for a new live one (add_child
+        # saved it as a draft, which checks only the title and slug).
+        revision = page.save_revision(clean=known is not None or entry.status != sources.LIVE)
         if entry.status == sources.LIVE:
             revision.publish()
             Page.objects.filter(pk=page.pk).update(

@@ -231,8 +231,13 @@ class RefusedContentTests(TestCase):
             "601", "POST", "LIVE", "Daftar Peserta", "<p>NIK 3172010101900001 hadir.</p>",
             "2020-01-01T09:00:00.000+07:00", "/2020/01/daftar.html",
         )  # fmt: skip
-        output = import_posts(write_export(exports.blogger().replace("</feed>", entry + "</feed>")), "--opd", "dlh")
+        draft = exports._blogger_entry(
+            "602", "POST", "DRAFT", "Draf Daftar", "<p>NIK 3172010101900002.</p>", "2020-01-02T09:00:00.000+07:00"
+        )  # fmt: skip
+        text = exports.blogger().replace("</feed>", entry + draft + "</feed>")
+        output = import_posts(write_export(text), "--opd", "dlh")
         self.assertIn("post-601 (“Daftar Peserta”) skipped: This looks like a NIK", output)
+        self.assertIn("post-602 (“Draf Daftar”) skipped: This looks like a NIK", output)
         self.assertIn("5  pages created", output)
         self.assertFalse(NewsPage.objects.filter(title_ind="Daftar Peserta").exists())
         self.assertFalse(Redirect.objects.filter(old_path="/2020/01/daftar.html").exists())
