@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "images",
     "heritage_pages",
     "news",
+    "news.importing",
     "smartcity",
     "search",
     "editorial",

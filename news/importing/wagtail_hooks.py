@@ -1,0 +1,30 @@
+"""Admin: the import screen under Settings, for administrators only."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from news.importing import views
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("news-import/", views.index, name="news_import"),
+        path("news-import/<int:pk>/", views.detail, name="news_import_run"),
+        path("news-import/<int:pk>/start/", views.start, name="news_import_start"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.can_import(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import posts"), reverse("news_import"), name="news-import", icon_name="download", order=900
+    )
