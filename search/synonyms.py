@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from home import caching
 from search import text
+from serving import derived
 
 MAX_PHRASE = 6  # words in the longest term matched in a query
 
@@ -159,7 +159,7 @@ def synonym_map(language):
                         others.append(member)
         return mapping
 
-    return caching.remember(f"search:synonyms:{language}", compute)
+    return derived.remember(f"search:synonyms:{language}", compute)
 
 
 def expand(terms, language, enabled=True):

@@ -127,11 +127,8 @@ class RequestFormTests(TestCase):
         }
     )
     def test_stopped_redis_does_not_block_a_request(self):
-        """With the shared cache unreachable the rate limit fails open (logs, never raises).
-
-        The whole form is not posted here: today the site's own middleware (home/caching.py) needs the
-        cache before any view runs; the serving package replacing it is to fail open too.
-        """
+        """With the shared cache unreachable the rate limit fails open (logs, never raises); the serving
+        path's own fail-open is tested in tests/serving/test_failopen*.py."""
         from ppid import ratelimit
 
         with self.assertLogs("ppid.ratelimit", "WARNING"):
