@@ -39,4 +39,7 @@ def hit(request):
     except Exception as error:  # the cache is down or refused: do not block a citizen's request
         logger.warning("PPID rate limit not checked (cache unavailable): %s", error)
         return False
+    if count is None:  # a cache that swallows its errors (DJANGO_REDIS_IGNORE_EXCEPTIONS) answers nothing
+        logger.warning("PPID rate limit not checked (cache unavailable)")
+        return False
     return count > settings.PPID_REQUESTS_PER_HOUR

@@ -152,8 +152,26 @@ def _is_ignored(model):
     return opts.app_label in IGNORED or f"{opts.app_label}.{opts.object_name}" in IGNORED
 
 
-def _saved(sender, instance, using=None, update_fields=None, **kwargs):
+def _holds_only_defaults(instance):
+    """True for a settings row that only holds its fields' defaults: Wagtail creates one on first read
+    (``for_site``/``load``), and it shows visitors exactly what the missing row showed, so nothing changed."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    if not isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+        return False
+    for field in instance._meta.concrete_fields:
+        if field.primary_key or field.name == "site" or field.attname == "site_id":
+            continue
+        default = field.get_default() if field.has_default() else (None if field.null else "")
+        if getattr(instance, field.attname) != default:
+            return False
+    return True
+
+
+def _saved(sender, instance, using=None, update_fields=None, created=False, **kwargs):
     if _is_ignored(sender):
+        return
+    if created and _holds_only_defaults(instance):
         return
     if update_fields and set(update_fields) <= LOGIN_BOOKKEEPING and sender._meta.label == settings.AUTH_USER_MODEL:
         return
