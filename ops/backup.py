@@ -99,7 +99,22 @@ def media_names(storage=None):
 
 
 def database_is_empty():
-    return not connection.introspection.table_names()
+    """No tables, and on PostgreSQL none of the site's own functions (triggers of the search index) either."""
+    if connection.introspection.table_names():
+        return False
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute(_OWN_FUNCTIONS)
+        return cursor.fetchone()[0] == 0
+
+
+# Functions in the site's schema that no extension (pg_trgm) brought.
+_OWN_FUNCTIONS = """
+    SELECT count(*) FROM pg_proc JOIN pg_namespace ON pg_namespace.oid = pg_proc.pronamespace
+    WHERE pg_namespace.nspname = current_schema()
+      AND NOT EXISTS (SELECT 1 FROM pg_depend WHERE objid = pg_proc.oid AND deptype = 'e')
+"""
 
 
 def app_version():
@@ -404,7 +419,7 @@ def _restore_sqlite(dump):
 
 
 def empty_database():
-    """Remove every table (and, on PostgreSQL, the sequences with them) from the site's database."""
+    """Remove everything from the site's database (restore --force, and the tests' wipe)."""
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         # Copying an empty database over it removes everything, FTS5 tables included.
@@ -414,14 +429,13 @@ def empty_database():
         finally:
             empty.close()
         return
+    # Dropping the schema takes everything of the site's with it: tables, sequences, the search index's
+    # functions and triggers, the pg_trgm extension (the dump creates it again). The database's owner may.
     with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
-        cursor.execute(
-            "SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema()"
-        )
-        for (sequence,) in cursor.fetchall():
-            cursor.execute(f"DROP SEQUENCE IF EXISTS {connection.ops.quote_name(sequence)} CASCADE")
+        cursor.execute("SELECT current_schema()")
+        schema = connection.ops.quote_name(cursor.fetchone()[0])
+        cursor.execute(f"DROP SCHEMA {schema} CASCADE")
+        cursor.execute(f"CREATE SCHEMA {schema}")
 
 
 def _forget_cached_state():

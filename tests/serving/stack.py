@@ -44,8 +44,9 @@ def database_url():
 class Server:
     """gunicorn serving the site with ``workers`` workers on ``port`` (stopped with ``stop()``)."""
 
-    def __init__(self, port, workers, redis_url=None, prefix="stack", no_cache=False, database=None):
+    def __init__(self, port, workers, redis_url=None, prefix="stack", no_cache=False, database=None, env=None):
         self.port = port
+        extra_env = env or {}  # more settings from the environment (the S3 bucket, for one)
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.serving.stack_settings",
@@ -64,6 +65,7 @@ class Server:
             env["REDIS_URL"] = redis_url
         if no_cache:
             env["STACK_NO_CACHE"] = "1"
+        env.update(extra_env)
         command = [sys.executable, "-m", "gunicorn", "cms.wsgi", "--workers", str(workers)]
         command += ["--bind", f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "2"]
         self.log = open(f"/tmp/cms-stack-{port}.log", "w")  # noqa: SIM115  (closed in stop())
