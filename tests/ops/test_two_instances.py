@@ -8,7 +8,7 @@ process prepares drafts through the ORM on the same database (a transactional te
 """
 
 import http.client
-import json
+import io
 import os
 import re
 import signal
@@ -19,17 +19,20 @@ import uuid
 
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import override_settings
 
 import psycopg2
 import pytest
+from PIL import Image as PILImage
 
 from home import bilingual
 from tests.ops.conftest import S3_CREDENTIALS, s3_client
 from tests.serving import stack
 from tests.serving.redis import TEST_REDIS_URL, redis_available
-from tests.serving.site import CitySite, png
+from tests.serving.site import CitySite
 
 PORT_A, PORT_B = 18101, 18102
 PREFIX = "cms-two"
@@ -105,22 +108,23 @@ class Editor:
         finally:
             conn.close()
 
-    def upload_image(self, port, name, data):
-        """The admin's image upload (Images → Add an image, the multiple upload form)."""
-        boundary = uuid.uuid4().hex
-        body = (
-            (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="files[]"; filename="{name}"\r\n'
-                f"Content-Type: image/png\r\n\r\n"
-            ).encode()
-            + data
-            + f"\r\n--{boundary}--\r\n".encode()
+    def upload_image(self, port, title, data):
+        """The admin's Images → Add an image form, with the alt text in Indonesian; the new image."""
+        from wagtail.models import Collection
+
+        from images.models import CityImage
+
+        fields = {
+            "title": title,
+            "collection": Collection.get_first_root_node().pk,
+            "alt_text_ind": f"Foto {title}",
+            "file": SimpleUploadedFile(f"{title.lower()}.png", data, "image/png"),
+        }
+        status, headers, answer = self.post(
+            port, "/admin/images/add/", encode_multipart(BOUNDARY, fields), MULTIPART_CONTENT
         )
-        status, _headers, answer = self.post(
-            port, "/admin/images/multiple/add/", body, f"multipart/form-data; boundary={boundary}"
-        )
-        assert status == 200, answer[:500]
-        return json.loads(answer)
+        assert status == 302, answer[:500]  # to the images listing: saved
+        return CityImage.objects.get(title=title)
 
     def publish(self, port, page):
         """The admin's Publish action for the page's latest revision (the pages listing's bulk action)."""
@@ -128,12 +132,12 @@ class Editor:
 
 
 def png_bytes():
-    return png("upload.png").read()
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (60, 40), (200, 80, 20)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def test_an_upload_and_a_publish_through_one_instance_show_at_once_on_the_other(instances, s3_server, bucket):
-    from images.models import CityImage
-
     site, editor = CitySite(), Editor()
     page_url = bilingual.page_url(site.news, "id")
     listing = bilingual.page_url(site.index, "id")
@@ -142,8 +146,7 @@ def test_an_upload_and_a_publish_through_one_instance_show_at_once_on_the_other(
     before = stack.fetch(PORT_B, listing)
     assert before.status == 200 and before.cache == "hit" and not before.shows("Zamrudberita")  # B has it cached
 
-    uploaded = editor.upload_image(PORT_A, "pelabuhan.png", png_bytes())  # the file goes to the bucket from A
-    image = CityImage.objects.get(pk=uploaded["image_id"])
+    image = editor.upload_image(PORT_A, "Pelabuhan", png_bytes())  # the file goes to the bucket from A
     site.news.refresh_from_db()
     site.news.hero_image = image
     site.news.save_revision()  # a draft with the new picture; publishing it is the editor's act below
