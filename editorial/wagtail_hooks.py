@@ -3,7 +3,9 @@ that editing a page is not deleting or moving it (see ``editorial.roles.may_dele
 confirmation of a schedule (``editorial.schedule_messages``) and the schedule dialog's style."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -141,3 +143,8 @@ def say_when_a_page_is_scheduled(request, page):
 @hooks.register("after_create_page")
 def say_when_a_new_page_is_scheduled(request, page):
     schedule_messages.after_create(request, page)
+
+
+@hooks.register("insert_global_admin_css")
+def schedule_dialog_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/admin.css"))
