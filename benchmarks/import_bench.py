@@ -14,23 +14,20 @@ give it) and the Python heap's peak while the reader streams the whole file (tra
 grow with the file if the XML were loaded whole). Memory is flat when both stay the same as N grows.
 """
 
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
 import sys
+import tempfile
+import time
+import tracemalloc
 from pathlib import Path
 
-# benchmarks/ holds a package named http/: off the path, or it would shadow the standard library's http.
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import resource  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import tracemalloc  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 WORDS = (
     "pemerintah kota tanjungpinang menggelar bimbingan teknis gerakan menuju smart city aula kantor wali "
@@ -160,7 +157,6 @@ def child(posts, images):
 
 def reader_only(posts):
     """The streaming reader alone over a file of ``posts`` posts: seconds, file size and the heap's peak."""
-    sys.path.insert(0, str(ROOT))
     from news.importing import sources
 
     work = Path(tempfile.mkdtemp(prefix="import-bench-"))

@@ -47,6 +47,22 @@ import time
 import uuid
 from pathlib import Path
 
+
+def parse_args(argv=None):
+    """The options (parsed before Django starts, so that --help is instant)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=10_000, help="bilingual pages to build (10,000; try 100,000)")
+    parser.add_argument("--queries", type=int, default=200, help="queries per language")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark pages afterwards")
+    parser.add_argument("--reuse", action="store_true", help="measure the pages kept by an earlier --keep run")
+    parser.add_argument("--corpus", choices=["zipf", "uniform"], default="zipf", help="see the module docstring")
+    parser.add_argument("--runs", type=int, default=2, help="timed runs over the same queries (each reported)")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    parse_args()  # --help and a mistyped option answer here
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
@@ -452,14 +468,7 @@ def explain(language, query):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pages", type=int, default=10_000, help="bilingual pages to build (10,000; try 100,000)")
-    parser.add_argument("--queries", type=int, default=200, help="queries per language")
-    parser.add_argument("--keep", action="store_true", help="keep the benchmark pages afterwards")
-    parser.add_argument("--reuse", action="store_true", help="measure the pages kept by an earlier --keep run")
-    parser.add_argument("--corpus", choices=["zipf", "uniform"], default="zipf", help="see the module docstring")
-    parser.add_argument("--runs", type=int, default=2, help="timed runs over the same queries (each reported)")
-    args = parser.parse_args()
+    args = parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL: set DATABASE_URL=postgresql://…")
     call_command("migrate", interactive=False, verbosity=0)

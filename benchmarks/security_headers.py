@@ -12,8 +12,19 @@ import sys
 import time
 from pathlib import Path
 
+
+def parse_args(argv=None):
+    """The options (parsed before Django starts, so that --help is instant)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--responses", type=int, default=20000)
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    parse_args()  # --help and a mistyped option answer here
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[0] = str(ROOT)  # not benchmarks/, whose http/ folder would hide the standard library's http
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
 
 import django  # noqa: E402
@@ -34,9 +45,7 @@ def per_response(handler, request, count):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--responses", type=int, default=20000)
-    args = parser.parse_args()
+    args = parse_args()
     body = b"<!DOCTYPE html>" + b"x" * 30000
 
     def cached_page(request):

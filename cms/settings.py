@@ -161,8 +161,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, so every worker shares one cache (trap 12
-# in the modeltranslation notes); per-process memory otherwise. Three shared aliases:
+# Cache: Redis when REDIS_URL is set, so every worker shares one cache (the generation, and
+# modeltranslation's per-language site root paths, go stale in per-process caches); per-process memory otherwise. Three shared aliases:
 # "default" (the generation, derived data and fragments: serving/derived.py), "pages" (whole anonymous
 # pages: serving/pagecache.py) and "renditions" (Wagtail's image rendition lookups).
 # docs/performance.md ("The two caches") says what each holds and what makes it invalid.
@@ -178,7 +178,7 @@ def _cache(prefix, timeout=300):
         return {
             # django-redis rather than Django's own backend: Django's builds a new redis-py client for
             # every cache call (~170 response callbacks each), about half the time of a page-cache hit;
-            # django-redis keeps one client per connection pool (benchmarks/http/README.md).
+            # django-redis keeps one client per connection pool (benchmarks/web/README.md).
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{prefix}",

@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from editorial import signals
+        from editorial import drafts, signals
 
         signals.connect()
+        drafts.install()

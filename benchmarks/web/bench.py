@@ -1,4 +1,4 @@
-"""Serve the seeded site with gunicorn and measure it with wrk (called by ``benchmarks/http/run``).
+"""Serve the seeded site with gunicorn and measure it with wrk (called by ``benchmarks/web/run``).
 
 For each page, and for one static file as the ceiling:
 - requests/second with the whole-page cache on and warm (one gunicorn, PAGE_CACHE=1),
@@ -135,7 +135,7 @@ def measure(server, seconds, connections, threads, label):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument(
@@ -149,7 +149,7 @@ def main(argv=None):
     parser.add_argument("--latency-seconds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8107)
-    parser.add_argument("--output", default=str(ROOT / "benchmarks/http/last-run.md"))
+    parser.add_argument("--output", default=str(ROOT / "benchmarks/web/last-run.md"))
     options = parser.parse_args(argv)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: sudo apt-get install wrk")

@@ -1,4 +1,4 @@
-"""The mixed run: steady traffic over many URLs while editors publish (called by ``benchmarks/http/run mixed``).
+"""The mixed run: steady traffic over many URLs while editors publish (called by ``benchmarks/web/run mixed``).
 
 One gunicorn with the page cache on (as in production). Requests arrive at a fixed rate (20 a second by
 default, open loop: a slow answer does not slow the arrivals) spread over 200 URLs of the seeded site
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.http.bench import ACCEPT_ENCODING, Server  # noqa: E402
+from benchmarks.web.bench import ACCEPT_ENCODING, Server  # noqa: E402
 
 
 def setup_django():
@@ -88,7 +88,7 @@ def percentile(values, fraction):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=20, help="requests a second")
     parser.add_argument("--urls", type=int, default=200)
     parser.add_argument("--minutes", type=int, default=5)
@@ -156,7 +156,7 @@ def main(argv=None):
         if window:
             lines.append(f"  - minute {minute + 1}: hit rate {window.count('hit') / len(window):.1%}")
     report = "\n".join(lines) + "\n"
-    Path(ROOT / "benchmarks/http/last-mixed-run.md").write_text(report)
+    Path(ROOT / "benchmarks/web/last-mixed-run.md").write_text(report)
     print(report)
     return 1 if errors or failures else 0
 
