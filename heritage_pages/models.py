@@ -163,17 +163,13 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     site_search_structural = True  # found by its title alone, below content pages
 
-    def sites(self):
-        """Live, public sites of this register, with what listings show."""
-        from heritage_pages.filters import site_queryset
-
-        return site_queryset(self)
+    # ``sites()``, ``listing_context(request)``, ``geojson_response(request)`` and ``csv_response(request)``
+    # query this module's models, so they live in heritage_pages/filters.py and exports.py, which
+    # HeritagePagesConfig.ready() attaches here as methods.
 
     def get_context(self, request, *args, **kwargs):
-        from heritage_pages import filters
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(filters.listing_context(self, request))
+        context.update(self.listing_context(request))
         return context
 
     def get_cached_paths(self):
@@ -183,16 +179,12 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("geojson/", name="geojson")
     def geojson(self, request):
         """The (filtered) register as a GeoJSON FeatureCollection in the visitor's language."""
-        from heritage_pages import exports
-
-        return exports.geojson_response(self, request)
+        return self.geojson_response(request)
 
     @path("csv/", name="csv")
     def csv(self, request):
         """The (filtered) register as a CSV download in the visitor's language."""
-        from heritage_pages import exports
-
-        return exports.csv_response(self, request)
+        return self.csv_response(request)
 
     class Meta:
         verbose_name = _("heritage register")

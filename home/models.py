@@ -11,7 +11,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from editorial.panels import TranslationStatusPanel
 from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
 from home.querysets import CityPageManager
@@ -305,8 +304,8 @@ class HomePage(BilingualPageMixin, Page):
     objects = CityPageManager()
     serve_select_related = ["hero_image"]
 
+    # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
     content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
         MultiFieldPanel(
             [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
         ),
@@ -348,7 +347,8 @@ class StandardPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
+    # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [

@@ -103,10 +103,9 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         items = NewsPage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
         return items if include_future else items.filter(publication_date__lte=timezone.now())
 
-    def listing_context(self, request, opd=None):
-        from news import listing
-
-        return listing.build(self, request, opd=opd)
+    # The listing (``listing_context(request, opd=None)``) and the feeds (``_feed(request, kind, …)``,
+    # ``feed_links(request, opd=None, news_type=None)``) query this module's models, so they live in
+    # news/listing.py and news/feeds.py, which NewsConfig.ready() attaches here as methods.
 
     @path("")
     def index_view(self, request):
@@ -161,17 +160,6 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         for slug in slugs:
             paths += self.opd_routes(slug)
         return paths
-
-    def _feed(self, request, kind, opd=None, news_type=None):
-        from news.feeds import feed_for
-
-        return feed_for(kind, self, opd=opd, news_type=news_type)(request)
-
-    def feed_links(self, request, opd=None, news_type=None):
-        """``[(kind, mime type, title, url)]`` for the feeds matching a listing, for ``<link rel=alternate>``."""
-        from news.feeds import feed_links
-
-        return feed_links(self, request, opd=opd, news_type=news_type)
 
 
 class OPDNewsroomPage(BilingualPageMixin, Page):
