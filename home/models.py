@@ -14,7 +14,7 @@ from wagtail.search import index
 from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField
+from search.fields import SiteSearchField, admin_search_fields
 from serving import derived
 
 
@@ -313,13 +313,13 @@ class HomePage(BilingualPageMixin, Page):
         FieldPanel("featured_sections"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("search_description", weight="B"),
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -350,12 +350,12 @@ class StandardPage(BilingualPageMixin, Page):
     # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     class Meta:
         verbose_name = _("standard page")

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
 from home import bilingual
@@ -31,7 +30,7 @@ from jdih.choices import (  # noqa: F401 - importers and templates read these th
     RelationKind,
     Status,
 )
-from search.fields import SiteSearchField
+from search.fields import SiteSearchField, admin_search_fields
 
 
 def _year_validators():
@@ -55,8 +54,8 @@ class JDIHIndexPage(BilingualPageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
 
     # ``listing_context(request)`` queries this module's models, so it lives in jdih/listing.py, which
     # JdihConfig.ready() attaches here as a method.
@@ -219,14 +218,6 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         FieldPanel("is_demo"),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("number"),
-        index.SearchField("subjects"),
-        index.SearchField("abstract"),
-        index.FilterField("doc_type"),
-        index.FilterField("year"),
-        index.FilterField("status"),
-    ]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("search_identifier", weight="A"),
@@ -234,6 +225,7 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         SiteSearchField("abstract", weight="B"),
         SiteSearchField("source", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["doc_type", "year", "status"])
     site_search_date_field = "date_enacted"
 
     # Identification -------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
 from home.blocks import BaseStreamBlock
@@ -34,7 +33,7 @@ from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
 from ppid import clock
 from ppid.storage import private_storage
-from search.fields import SiteSearchField
+from search.fields import SiteSearchField, admin_search_fields
 
 
 class Category(models.TextChoices):
@@ -90,8 +89,8 @@ class PPIDIndexPage(BilingualPageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -125,12 +124,12 @@ class PPIDContentPage(BilingualPageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     class Meta:
         verbose_name = _("PPID page")
@@ -154,8 +153,8 @@ class DIPRegisterPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
 
     # ``listing_context(request)``, ``csv_response(request)`` and ``json_response(request)`` query this
     # module's models, so they live in ppid/register.py and exports.py, which PpidConfig.ready() attaches
@@ -297,12 +296,12 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("category")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("period", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["category"])
     site_search_opd_field = "opd"
     site_search_date_field = "made_on"
 
@@ -391,8 +390,8 @@ class InformationRequestPage(BilingualPageMixin, RoutablePageMixin, Page):
         FieldPanel("privacy_notice"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
 
     @path("", name="form")
     def form_view(self, request):
@@ -447,12 +446,12 @@ class PPIDReportPage(BilingualPageMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     # ``yearly_figures(year)`` (ppid/report.py) reads the requests, so PpidConfig.ready() attaches it here.
 

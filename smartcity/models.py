@@ -14,13 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from editorial.panels import TranslationStatusPanel
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField
+from search.fields import SiteSearchField, admin_search_fields
 from serving import routing
 from smartcity import charts
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
@@ -79,12 +78,12 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("rpjmd_period"), FieldPanel("rpjmd_alignment")], heading=_("RPJMD")),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("vision")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("vision", weight="B"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -186,12 +185,12 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
         FieldPanel("description"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("description", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     base_form_class = DimensionPageForm
 
@@ -389,17 +388,8 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         SiteSearchField("description", weight="C"),
         SiteSearchField("beneficiaries", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["dimension", "horizon", "status"])
     site_search_opd_field = "lead_opd"
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("problem_statement"),
-        index.SearchField("description"),
-        index.SearchField("programme_code"),
-        index.FilterField("dimension"),
-        index.FilterField("horizon"),
-        index.FilterField("status"),
-    ]
 
     base_form_class = ProgrammePageForm
 
