@@ -6,6 +6,7 @@ from django.db.models import Count, Q, Sum
 
 from serving import params as query_params
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Status
+from smartcity.models import ProgrammeBudgetLine, SmartCityProgrammePage
 
 FILTER_NAMES = ("dimension", "horizon", "status", "opd", "source")
 
@@ -22,8 +23,6 @@ def clean_filters(params, choices):
 
 def apply_filters(programmes, filters):
     """Narrow a programme queryset by validated filters (the dimension counts secondary dimensions too)."""
-    from smartcity.models import ProgrammeBudgetLine, SmartCityProgrammePage
-
     if "dimension" in filters:
         through = SmartCityProgrammePage.secondary_dimensions.through
         secondary = through.objects.filter(smartcitydimensionpage__dimension=filters["dimension"]).values(
@@ -79,8 +78,6 @@ def progress_board(programmes):
 
 def budget_by_source(programmes):
     """Planned and realised totals per funding source (one query), sources with money only."""
-    from smartcity.models import ProgrammeBudgetLine
-
     sums = {
         (row["source"], row["kind"]): row["amount"] or 0
         for row in ProgrammeBudgetLine.objects.filter(page__in=programmes.order_by().values("pk"))
