@@ -119,6 +119,12 @@ class QueuedEmailBackend(BaseEmailBackend):
                 # Nothing the site sends has one; such a message goes out directly rather than not at all.
                 queued += delivery_connection(fail_silently=self.fail_silently).send_messages([message]) or 0
                 continue
-            send_email.enqueue(data)
+            try:
+                send_email.enqueue(data)
+            except Exception:
+                if not self.fail_silently:
+                    raise
+                logger.exception("E-mail %r could not be queued", data["subject"])
+                continue
             queued += 1
         return queued
