@@ -41,8 +41,8 @@ def admin_search(user, words):
 
 
 def test_an_edit_is_indexed_by_the_worker(client):
-    """An edit published in the admin queues Wagtail's search and reference index updates; the admin search
-    finds the new title only once the worker has run them."""
+    """An edit published in the admin queues Wagtail's search and reference index updates, which wait in the
+    table while no worker runs; the admin search finds the new title once the worker has run them."""
     page = standard_page(title_ind="Tentang Kota", title_en="About the city")
     admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
     client.force_login(admin)
@@ -65,16 +65,3 @@ def test_an_edit_is_indexed_by_the_worker(client):
         assert generation.current() == before  # task rows (and the index they write) are no public change
         assert "Kelenteng Senggarang" in admin_search(admin, "Senggarang")
         assert Page.objects.live().search("Senggarang").count() == 1
-
-
-def test_tasks_wait_while_the_worker_is_stopped():
-    """Without a worker nothing is lost: the queued tasks stay in the table, due, until one runs them."""
-    with override_settings(TASKS=DATABASE_TASKS):
-        page = standard_page(title_ind="Pelabuhan Sri Bintan Pura", title_en="")
-        waiting = DBTaskResult.objects.ready().filter(task_path=INDEX_TASK)
-        assert waiting.exists()
-        assert Page.objects.live().search("Bintan").count() == 0
-
-        run_worker()
-        assert not DBTaskResult.objects.ready().exists()
-        assert list(Page.objects.live().search("Bintan")) == [page.page_ptr]
