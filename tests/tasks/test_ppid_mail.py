@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from cms.settings import tasks_config
 from ppid.models import OutboxEmail
 from ppid.tasks import deliver_email
+from serving import generation
 from tests.factories.ppid import request_page
 from tests.ppid.test_requests import form_data
 from tests.tasks.smtp import SMTPServer, free_port
@@ -53,8 +54,10 @@ class PPIDMailTaskTests(TestCase):
                 task_path=TASK, status=TaskResultStatus.READY, args_kwargs__args=[email.pk, 2]
             )
 
+            before = generation.current()
             with SMTPServer(port) as server:
                 self.assertTrue(deliver_email.call(*retry.args_kwargs["args"]))
+            self.assertEqual(generation.current(), before)  # an outbox row is nothing a visitor sees
             email.refresh_from_db()
             self.assertIsNotNone(email.sent_at)
             self.assertEqual(email.body, "")
