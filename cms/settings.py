@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -329,12 +331,39 @@ PPID_RETENTION_DAYS = int(os.environ.get("PPID_RETENTION_DAYS", str(5 * 365)))
 PPID_REQUESTS_PER_HOUR = int(os.environ.get("PPID_REQUESTS_PER_HOUR", "5"))
 PPID_MAX_UPLOAD_MB = int(os.environ.get("PPID_MAX_UPLOAD_MB", "10"))
 
-EMAIL_BACKEND = os.environ.get(
+# Background tasks (django-tasks, the framework Wagtail 7.4 uses for its search and reference index updates;
+# docs/deploy.md, "Background tasks"). DJANGO_TASKS_BACKEND=database (the default with DJANGO_DEBUG off) keeps
+# each task as a row in the database, run by the worker `manage.py db_worker` (deploy/systemd/cms-tasks.service);
+# DJANGO_TASKS_BACKEND=immediate (the default in debug, and in tests) runs each task at once in the process that
+# queues it.
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def tasks_config(name):
+    """The ``TASKS`` setting for a backend named in ``TASKS_BACKENDS``."""
+    if name not in TASKS_BACKENDS:
+        raise ImproperlyConfigured(f"DJANGO_TASKS_BACKEND must be database or immediate, not {name!r}.")
+    return {"default": {"BACKEND": TASKS_BACKENDS[name], "QUEUES": ["default"]}}
+
+
+TASKS = tasks_config(os.environ.get("DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database").strip().lower())
+
+# E-mail. Every message is handed to a background task (ops/mail.py), which sends it through
+# DJANGO_EMAIL_BACKEND (SMTP unless debug) and, with the database backend, tries again later while the mail
+# server is down (EMAIL_RETRY_DELAYS, in seconds, one per retry); a stopped mail server never fails a request.
+EMAIL_BACKEND = "ops.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_RETRY_DELAYS = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600]
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+# Seconds to wait for the mail server: a hung server holds up one task, never a request.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 # Review workflow emails (submitted to the editors; approved, or rejected with the reviewer's comment, to
 # the submitter), each in the recipient's admin language. Users choose which they get in their account
 # settings; an account without an email address gets none (docs/editorial.md).

@@ -40,6 +40,11 @@ PAGE_CACHE = False
 SEARCH_LOG_FLUSH_SECONDS = 0
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # what the queued backend sends through, when a test turns it on
+
+# Background tasks run at once, in the test's own process and transaction; tests/tasks/ turns the database
+# backend and its worker on.
+TASKS = tasks_config("immediate")  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # whitenoise looks for STATIC_ROOT at start-up; tests never run collectstatic.

@@ -1,19 +1,23 @@
 """E-mails to requesters through an outbox: a row per e-mail, written in the same transaction as the
-change that causes it and sent after the commit; failures stay in the outbox to be retried.
+change that causes it and sent after the commit by a background task (``ppid.tasks.deliver_email``); failures
+stay in the outbox and the task tries again later.
 
 A failing mail server therefore never loses a request or a step (they are committed first) and never
 turns into an error page: ``deliver`` catches and records every error. ``send_pending`` (run by
-``manage.py send_ppid_outbox`` from cron) retries what failed.
+``manage.py send_ppid_outbox``) retries by hand what is still unsent, for instance after the task gave up.
+The task carries only the row's id: the body (it may hold the private status link) stays in the outbox,
+where it is cleared once sent.
 """
 
 import logging
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
+from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from ops.mail import delivery_connection
 from ppid.models import OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -32,8 +36,17 @@ def queue(request_obj, template, context):
         subject = " ".join(render_to_string(f"ppid/email/{template}_subject.txt", context).split())
         body = render_to_string(f"ppid/email/{template}.txt", context)
     email = OutboxEmail.objects.create(request=request_obj, to=request_obj.email, subject=subject, body=body)
-    transaction.on_commit(lambda: deliver(email.pk))
+    transaction.on_commit(lambda: _enqueue(email.pk))
     return email
+
+
+def _enqueue(pk):
+    from ppid.tasks import deliver_email  # the task module imports this one
+
+    try:
+        deliver_email.enqueue(pk)
+    except Exception:  # the row stays in the outbox, unsent: ``send_ppid_outbox`` sends it; the page still answers
+        logger.exception("PPID e-mail %s could not be queued", pk)
 
 
 def deliver(pk):
@@ -43,7 +56,8 @@ def deliver(pk):
         return False
     email.attempts += 1
     try:
-        connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_TIMEOUT)
+        # Straight to the mail server: the site's EMAIL_BACKEND would queue it again (ops/mail.py).
+        connection = delivery_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_TIMEOUT)
         send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to], connection=connection)
     except Exception as error:  # any failure of the mail server or the network: keep it for the retry
         logger.warning("PPID e-mail %s not sent: %s", email.pk, error)

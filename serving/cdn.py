@@ -22,7 +22,8 @@ CDN should treat them (kept no longer than the browser's copy).
 
 ``wagtail.contrib.frontend_cache`` is not in ``INSTALLED_APPS`` on purpose: its own signal handlers would
 purge only a page's own URLs, in one language, before the transaction commits. Its backends and purge
-task are used as they are.
+task are used as they are; the task is run in the process that made the change rather than queued for the
+worker (``manage.py db_worker``), so a stopped worker never leaves a withdrawn page on the CDN.
 """
 
 import logging
@@ -40,7 +41,7 @@ from django.utils import translation
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -173,7 +174,7 @@ def purge(what):
         if what.everything:
             urls |= everything()
         if urls:
-            purge_urls_from_cache(sorted(urls))
+            purge_urls_from_cache_task.call(sorted(urls))
     except Exception:  # the CDN is a speed-up: a failed purge is logged, the change stands
         logger.exception("CDN purge failed")
 

@@ -71,8 +71,10 @@ IGNORED = {
     # Caches of what is already shown, written while a page renders: an image size made on first use,
     # an embed's oEmbed answer fetched on first use. The image and the page that shows them bump.
     "wagtailembeds.Embed": "oEmbed answers, written while rendering",
-    # Background task results (django-tasks), admin and operations only.
+    # Background task results (django-tasks-db, whose app label this is), admin and operations only.
     "django_tasks_database": "background task results",
+    # The PPID's e-mails to requesters, written again on every (background) send or retry; admin only.
+    "ppid.OutboxEmail": "e-mails to requesters",
     # Log-in bookkeeping (django-axes): failed and successful log-in attempts.
     "axes": "log-in attempts",
 }

@@ -6,7 +6,7 @@ from ppid.outbox import MAX_ATTEMPTS, send_pending
 
 
 class Command(BaseCommand):
-    help = "Send the PPID e-mails still in the outbox (run every few minutes from cron)."
+    help = "Send the PPID e-mails still in the outbox (the background worker sends and retries them; this is by hand)."
 
     def add_arguments(self, parser):
         parser.add_argument("--max-attempts", type=int, default=MAX_ATTEMPTS, help="Skip e-mails tried this often.")
