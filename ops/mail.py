@@ -1,7 +1,7 @@
 """Outgoing e-mail through background tasks.
 
 ``QueuedEmailBackend`` is the site's ``EMAIL_BACKEND``: it sends nothing itself but queues each message as the
-task ``ops.tasks.send_email``, which sends it through ``EMAIL_DELIVERY_BACKEND`` (SMTP in production). Every
+task ``send_email`` below, which sends it through ``EMAIL_DELIVERY_BACKEND`` (SMTP in production). Every
 mail the site sends goes this way without code of its own: Django's password reset, Wagtail's review workflow
 notifications, the PPID's confirmations (``ppid/outbox.py`` queues its own task, so that a requester's status
 link is kept in its outbox row, not in the task table).
@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
+
+from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +109,6 @@ class QueuedEmailBackend(BaseEmailBackend):
     """Queue every message as a background task (see the module's docstring)."""
 
     def send_messages(self, email_messages):
-        from ops.tasks import send_email  # the task module imports this one
-
         queued = 0
         for message in email_messages:
             if not message.recipients():
@@ -128,3 +128,20 @@ class QueuedEmailBackend(BaseEmailBackend):
                 continue
             queued += 1
         return queued
+
+
+@task()
+def send_email(message, attempt=1):
+    """Send one queued message through the delivery backend. When the mail server fails, the same message is
+    queued again for later (``EMAIL_RETRY_DELAYS``) and this run ends as failed, with the error in its result."""
+    email = deserialise(message)
+    try:
+        with delivery_connection(fail_silently=False) as connection:
+            connection.send_messages([email])
+    except Exception as error:  # the mail server or the network: try again later, or give up loudly
+        if retry_later(send_email, attempt, message):
+            logger.warning("E-mail %r not sent (attempt %d), will retry: %s", email.subject, attempt, error)
+        else:
+            logger.error("E-mail %r not sent after %d attempts: %s", email.subject, attempt, error)
+        raise
+    return len(email.recipients())

@@ -1,5 +1,5 @@
 """E-mails to requesters through an outbox: a row per e-mail, written in the same transaction as the
-change that causes it and sent after the commit by a background task (``ppid.tasks.deliver_email``); failures
+change that causes it and sent after the commit by a background task (``deliver_email`` below); failures
 stay in the outbox and the task tries again later.
 
 A failing mail server therefore never loses a request or a step (they are committed first) and never
@@ -17,7 +17,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ops.mail import delivery_connection
+from django_tasks import task
+
+from ops.mail import delivery_connection, retry_later
 from ppid.models import OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -41,8 +43,6 @@ def queue(request_obj, template, context):
 
 
 def _enqueue(pk):
-    from ppid.tasks import deliver_email  # the task module imports this one
-
     try:
         deliver_email.enqueue(pk)
     except Exception:  # the row stays in the outbox, unsent: ``send_ppid_outbox`` sends it; the page still answers
@@ -85,3 +85,14 @@ def send_pending(max_attempts=MAX_ATTEMPTS):
 
 def failed_emails():
     return OutboxEmail.objects.filter(sent_at__isnull=True, attempts__gt=0)
+
+
+@task()
+def deliver_email(pk, attempt=1):
+    """Send one outbox e-mail; when the mail server fails, try again later (``EMAIL_RETRY_DELAYS``). The error
+    is kept on the outbox row, where PPID staff see it, so this task itself does not fail."""
+    if deliver(pk):
+        return True
+    if OutboxEmail.objects.filter(pk=pk, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).exists():
+        retry_later(deliver_email, attempt, pk)
+    return False

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from cms.settings import tasks_config
-from ops.tasks import send_email
+from ops.mail import send_email
 
 WARNING_ID = "tugas latar belakang menunggu sejak"
 

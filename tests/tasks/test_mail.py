@@ -19,7 +19,7 @@ from cms.settings import tasks_config
 from ops.mail import QUEUED_BACKEND
 from tests.tasks.smtp import SMTPServer, free_port
 
-SEND_TASK = "ops.tasks.send_email"
+SEND_TASK = "ops.mail.send_email"
 
 
 def smtp_settings(port, **extra):
@@ -69,7 +69,7 @@ def test_password_reset_mail_waits_for_the_mail_server_and_is_sent_when_it_retur
 def test_the_last_attempt_gives_up_without_queueing_again():
     """When the retry delays are used up the task fails for good and nothing more is queued."""
     with smtp_settings(free_port(), TASKS=tasks_config("database"), EMAIL_RETRY_DELAYS=[]):
-        from ops.tasks import send_email
+        from ops.mail import send_email
 
         mail.EmailMessage("Uji", "Isi", "a@example.org", ["b@example.org"]).send()
         task = DBTaskResult.objects.get(task_path=SEND_TASK)
@@ -82,7 +82,7 @@ def test_the_last_attempt_gives_up_without_queueing_again():
 def test_immediate_backend_with_the_mail_server_down_is_no_error_page(client, caplog):
     """Without the worker (the immediate backend) a failed send is logged, never turned into an error page."""
     get_user_model().objects.create_user("redaksi", "redaksi@tanjungpinangkota.go.id", "pw")
-    with smtp_settings(free_port()), caplog.at_level(logging.ERROR, logger="ops.tasks"):
+    with smtp_settings(free_port()), caplog.at_level(logging.ERROR, logger="ops.mail"):
         response = client.post("/admin/password_reset/", {"email": "redaksi@tanjungpinangkota.go.id"})
     assert response.status_code == 302
     assert "not sent after 1 attempts" in caplog.text

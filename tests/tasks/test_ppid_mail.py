@@ -10,13 +10,13 @@ from django_tasks_db.models import DBTaskResult
 
 from cms.settings import tasks_config
 from ppid.models import OutboxEmail
-from ppid.tasks import deliver_email
+from ppid.outbox import deliver_email
 from serving import generation
 from tests.factories.ppid import request_page
 from tests.ppid.test_requests import form_data
 from tests.tasks.smtp import SMTPServer, free_port
 
-TASK = "ppid.tasks.deliver_email"
+TASK = "ppid.outbox.deliver_email"
 
 
 class PPIDMailTaskTests(TestCase):
