@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -31,6 +32,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # Queries the demo site answers in each language, so the search index must have come back too.
 QUERIES = {"id": ["penyengat", "gurindam"], "en": ["heritage", "penyengat"]}
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The commands' messages are asserted in English here (Indonesian, the default, is checked once)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -158,6 +166,8 @@ def test_restore_refuses_a_site_that_is_not_empty_and_a_damaged_backup(committed
         call_command("backup", str(directory), stdout=StringIO())
     with pytest.raises(CommandError, match="The database is not empty"):
         call_command("restore", str(directory), stdout=StringIO())
+    with translation.override("id"), pytest.raises(CommandError, match="Basis data tidak kosong"):
+        call_command("restore", str(directory), stdout=StringIO())
     backups.empty_database()
     with pytest.raises(CommandError, match="The media storage is not empty"):
         call_command("restore", str(directory), stdout=StringIO())
@@ -178,3 +188,17 @@ def test_restore_refuses_a_site_that_is_not_empty_and_a_damaged_backup(committed
     # --force replaces a site that is not empty.
     call_command("restore", "--force", str(directory), stdout=StringIO())
     assert get_document_model().objects.count() == 1
+
+
+def test_a_missing_or_older_pg_dump_is_named_in_plain_words(tmp_path, monkeypatch):
+    """Without pg_dump on PATH, or with one older than the server, the backup stops and says what to install."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(backups.BackupError, match="pg_dump was not found on PATH. Install the PostgreSQL client"):
+        backups._tool_major("pg_dump")
+    if connection.vendor != "postgresql":
+        return
+    fake = tmp_path / "pg_dump"
+    fake.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
+    fake.chmod(0o755)
+    with pytest.raises(CommandError, match="pg_dump is version 9 but the database server is version 1"):
+        call_command("backup", str(tmp_path / "backup"), stdout=StringIO())
