@@ -44,11 +44,11 @@ def link_rows(page):
     query: a UNION ALL of the three link tables, with their names read from the models.
 
     Written in SQL because the ORM does not keep annotated columns in the same order across a union, and the
-    ORM's three separate queries cost much more: benchmarks/news_links.py measured a median of 0.30 ms for
-    this query against 8.3 ms for the three ORM queries (PostgreSQL, 6 tags, 6 OPDs and 6 related pages,
-    on the shared 2-core development machine). Every content change starts a new cache generation, so each
-    article's first view after any edit reads its links again. tests/news/test_links.py checks that it
-    returns what the ORM reads.
+    ORM's three separate queries cost much more: benchmarks/news_links.py measured a median of 0.30 and
+    1.06 ms for this query against 8.3 and 13.0 ms for the three ORM queries (two runs; PostgreSQL, 6 tags,
+    6 OPDs and 6 related pages, on a shared, busy 2-core machine). Every content change starts a new cache
+    generation, so each article's first view after any edit reads its links again. tests/news/test_links.py
+    checks that it returns what the ORM reads.
     """
     quote = connection.ops.quote_name
     tagged = page._meta.get_field("tagged_items").related_model._meta
