@@ -14,24 +14,29 @@ way (the same rows, checked equal), then the whole ``links_from_database`` (with
 titles). It prints the median and 95th percentile per read in milliseconds and the queries per read.
 """
 
+import argparse
+import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
-# benchmarks/ holds a package named http/: off the path, or it would shadow the standard library's http.
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
+ROOT = Path(__file__).resolve().parent.parent
 
-import argparse  # noqa: E402
-import os  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reads", type=int, default=1000, help="reads per way (default 1000)")
+    return parser.parse_args()
 
-import django  # noqa: E402
 
-django.setup()
+if __name__ == "__main__":
+    OPTIONS = parse_arguments()  # --help answers before Django starts
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
+    import django
+
+    django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment  # noqa: E402
@@ -87,9 +92,7 @@ def build():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reads", type=int, default=1000)
-    options = parser.parse_args()
+    options = OPTIONS
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
