@@ -78,6 +78,12 @@ def main(base, out_dir, only):
             page = context.new_page()
             for name, language, path in shots:
                 page.goto(base + path, wait_until="networkidle")
+                # Lazy images below the first screen load now, so that the longer phone shots show them.
+                page.evaluate(
+                    "document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })"
+                )
+                page.wait_for_load_state("networkidle")
+                page.wait_for_function("[...document.images].every(img => img.complete)")
                 full = page.evaluate("document.documentElement.scrollHeight")
                 clip = {"x": 0, "y": 0, "width": width, "height": min(full, longest)}
                 target = out / f"{name}-{language}-{device}.png"

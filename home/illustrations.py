@@ -90,7 +90,14 @@ def _palm(draw, x, ground, height, colour=LAND_DARK):
 def _dome(draw, cx, base, width, height, colour, finial=TRIM):
     """An onion dome standing on ``base``, with a spike on top."""
     draw.ellipse(_box(cx - width / 2, base - height, cx + width / 2, base + height * 0.35), fill=colour)
-    draw.polygon(_p((cx - width * 0.22, base - height * 0.78), (cx, base - height * 1.35), (cx + width * 0.22, base - height * 0.78)), fill=colour)
+    draw.polygon(
+        _p(
+            (cx - width * 0.22, base - height * 0.78),
+            (cx, base - height * 1.35),
+            (cx + width * 0.22, base - height * 0.78),
+        ),
+        fill=colour,
+    )
     draw.rectangle(_box(cx - 2, base - height * 1.6, cx + 2, base - height * 1.3), fill=finial)
 
 
@@ -117,16 +124,24 @@ def _mosque(draw, x, ground, scale=1.0):
             cx = x + step * (i + 1)
             base = ground - h - lift * s
             if row:
-                draw.rectangle(_box(cx - size * 0.42 * s, base, cx + size * 0.42 * s, base + lift * s), fill=MOSQUE_SHADE)
+                draw.rectangle(
+                    _box(cx - size * 0.42 * s, base, cx + size * 0.42 * s, base + lift * s), fill=MOSQUE_SHADE
+                )
             _dome(draw, cx, base, size * s, size * 0.8 * s, MOSQUE if row != 1 else MOSQUE_SHADE)
 
 
 def _boat(draw, x, y, length, colour=RED, cabin=WHITE):
     """A pompong: a wooden boat with a small cabin."""
-    draw.polygon(_p((x, y), (x + length, y), (x + length * 0.9, y + length * 0.16), (x + length * 0.12, y + length * 0.16)), fill=colour)
+    draw.polygon(
+        _p((x, y), (x + length, y), (x + length * 0.9, y + length * 0.16), (x + length * 0.12, y + length * 0.16)),
+        fill=colour,
+    )
     draw.rectangle(_box(x, y - 3, x + length, y + 4), fill=WHITE)
     draw.rectangle(_box(x + length * 0.3, y - length * 0.16, x + length * 0.66, y), fill=cabin)
-    draw.rectangle(_box(x + length * 0.26, y - length * 0.2, x + length * 0.7, y - length * 0.15), fill=_mix(colour, (0, 0, 0), 0.3))
+    draw.rectangle(
+        _box(x + length * 0.26, y - length * 0.2, x + length * 0.7, y - length * 0.15),
+        fill=_mix(colour, (0, 0, 0), 0.3),
+    )
     for i in range(3):
         wx = x + length * (0.34 + i * 0.1)
         draw.rectangle(_box(wx, y - length * 0.12, wx + length * 0.06, y - length * 0.05), fill=SEA_DEEP)
@@ -165,7 +180,9 @@ def penyengat(draw):
     _gradient(draw, DAY_TOP, DAY_BOTTOM, 0, 520)
     _cloud(draw, 240, 140, 60)
     _cloud(draw, 1180, 100, 48)
-    draw.polygon(_p((0, 540), (160, 470), (520, 440), (980, 430), (1360, 460), (1600, 500), (1600, 560), (0, 560)), fill=LAND)
+    draw.polygon(
+        _p((0, 540), (160, 470), (520, 440), (980, 430), (1360, 460), (1600, 500), (1600, 560), (0, 560)), fill=LAND
+    )
     _mosque(draw, 560, 520, scale=0.95)
     for x, h in ((200, 260), (300, 210), (1260, 250), (1380, 200)):
         _palm(draw, x, 530, h)
@@ -230,7 +247,9 @@ def fort(draw):
     _gradient(draw, DAY_TOP, DAY_BOTTOM, 0, 600)
     _cloud(draw, 1200, 130, 60)
     _sea(draw, 600)
-    draw.polygon(_p((0, 900), (0, 460), (300, 380), (700, 360), (1050, 420), (1350, 560), (1600, 700), (1600, 900)), fill=LAND)
+    draw.polygon(
+        _p((0, 900), (0, 460), (300, 380), (700, 360), (1050, 420), (1350, 560), (1600, 700), (1600, 900)), fill=LAND
+    )
     draw.polygon(_p((220, 420), (900, 392), (960, 450), (180, 470)), fill=BRICK_DARK)
     draw.polygon(_p((180, 470), (960, 450), (980, 500), (150, 520)), fill=BRICK)
     for x in range(230, 900, 90):  # embrasures
@@ -244,22 +263,26 @@ def fort(draw):
 
 def ruins(draw):
     """An old town site: brick foundations among mangroves at the river's edge."""
-    _gradient(draw, DAY_TOP, DAY_BOTTOM, 0, 520)
+    _gradient(draw, DAY_TOP, DAY_BOTTOM, 0, 640)
     _cloud(draw, 300, 120, 50)
-    _sea(draw, 620, top=(70, 120, 110), bottom=(40, 90, 84))
-    draw.rectangle(_box(0, 520, 1600, 640), fill=LAND_LIGHT)
+    _sea(draw, 640, top=(70, 120, 110), bottom=(40, 90, 84))
+    for x in range(-40, 1700, 170):  # mangroves: dark crowns on arching roots
+        draw.ellipse(_box(x - 90, 400, x + 90, 530), fill=LAND_DARK if x % 340 else LAND)
+        for dx in (-50, -15, 20, 55):
+            draw.arc(_box(x + dx - 30, 530, x + dx + 30, 640), 180, 360, fill=WOOD, width=5 * SCALE)
+
     for x0, width, height in ((380, 260, 150), (720, 180, 110), (980, 300, 170)):
+        draw.rectangle(_box(x0 - 30, 600, x0 + width + 30, 640), fill=LAND_LIGHT)
         draw.rectangle(_box(x0, 600 - height, x0 + width, 600), fill=BRICK)
         for row in range(600 - height, 600, 22):
             offset = 0 if (row // 22) % 2 else 22
             for bx in range(x0 + offset, x0 + width, 44):
                 draw.rectangle(_box(bx, row, bx + 3, row + 22), fill=BRICK_DARK)
             draw.rectangle(_box(x0, row, x0 + width, row + 3), fill=BRICK_DARK)
-        draw.polygon(_p((x0, 600 - height), (x0 + width * 0.4, 600 - height), (x0 + width * 0.25, 600 - height + 40)), fill=DAY_BOTTOM)
-    for x in range(-40, 1700, 170):  # mangroves: dark crowns on arching roots
-        draw.ellipse(_box(x - 90, 430, x + 90, 560), fill=LAND_DARK if x % 340 else LAND)
-        for dx in (-50, -15, 20, 55):
-            draw.arc(_box(x + dx - 30, 560, x + dx + 30, 660), 180, 360, fill=WOOD, width=5 * SCALE)
+        draw.polygon(
+            _p((x0, 600 - height), (x0 + width * 0.4, 600 - height), (x0 + width * 0.25, 600 - height + 40)),
+            fill=LAND_DARK,
+        )
 
 
 def temple(draw):
