@@ -83,7 +83,7 @@ def main(base, out_dir, only):
                     "document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })"
                 )
                 page.wait_for_load_state("networkidle")
-                page.wait_for_function("[...document.images].every(img => img.complete)")
+                page.evaluate("() => Promise.all([...document.images].map(img => img.decode().catch(() => null)))")
                 full = page.evaluate("document.documentElement.scrollHeight")
                 clip = {"x": 0, "y": 0, "width": width, "height": min(full, longest)}
                 target = out / f"{name}-{language}-{device}.png"

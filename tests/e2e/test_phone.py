@@ -10,13 +10,18 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def demo(live_server):
+def test_the_site_on_a_phone(live_server, page, browser):
+    """The demo site is built once (it takes a while) for all the checks below."""
     seed_demo()
-    return live_server.url
+    demo = live_server.url
+    first_content_starts_in_the_top_40_percent_on_every_page_type(demo, page)
+    menu_opens_and_its_links_work_without_javascript(demo, browser)
+    menu_bar_is_open_on_a_desktop(demo, page)
+    charts_and_tables_are_readable_at_320_px(demo, page)
+    cards_keep_one_shape_with_or_without_an_image(demo, page)
 
 
-def test_first_content_starts_in_the_top_40_percent_on_every_page_type(demo, page):
+def first_content_starts_in_the_top_40_percent_on_every_page_type(demo, page):
     """On a 390×844 screen the page's <h1> starts within the top 40% of the first screen, in both languages."""
     page.set_viewport_size(PHONE)
     too_low = {}
@@ -28,7 +33,7 @@ def test_first_content_starts_in_the_top_40_percent_on_every_page_type(demo, pag
     assert too_low == {}
 
 
-def test_menu_opens_and_its_links_work_without_javascript(demo, browser):
+def menu_opens_and_its_links_work_without_javascript(demo, browser):
     """The menu button is a <details>: closed at first on a phone, it opens on a tap and its links lead on."""
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
@@ -48,7 +53,8 @@ def test_menu_opens_and_its_links_work_without_javascript(demo, browser):
         context.close()
 
 
-def test_menu_bar_is_open_on_a_desktop(demo, page):
+def menu_bar_is_open_on_a_desktop(demo, page):
+    """From 48rem the menu is an open bar and the search form is in the header."""
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(demo + "/en/")
     assert not page.locator(".main-menu__toggle").is_visible()
@@ -83,7 +89,7 @@ CHART_GEOMETRY = """() => {
 }"""
 
 
-def test_charts_and_tables_are_readable_at_320_px(demo, page):
+def charts_and_tables_are_readable_at_320_px(demo, page):
     """At 320 px: chart text is at least 12 px and stays inside the chart, legend entries do not overlap, and
     a wide table scrolls inside its own box (with a visible hint) while the page itself does not scroll sideways."""
     page.set_viewport_size({"width": 320, "height": 720})
@@ -105,7 +111,7 @@ def test_charts_and_tables_are_readable_at_320_px(demo, page):
         assert board.evaluate("box => box.scrollLeft") > 0
 
 
-def test_cards_keep_one_shape_with_or_without_an_image(demo, page):
+def cards_keep_one_shape_with_or_without_an_image(demo, page):
     """Newsroom cards, one of them without a picture, have media boxes of one size and equal heights per row."""
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(demo + "/en/news/")
