@@ -57,6 +57,18 @@ def seed_index(home):
     )
 
 
+# The demo illustration (home/illustrations.py) drawn for each site's listing image.
+SITE_SCENES = {
+    "kawasan-pulau-penyengat": "penyengat",
+    "masjid-raya-sultan-riau": "mosque",
+    "makam-raja-ali-haji": "tomb",
+    "gedung-mesiu": "store",
+    "benteng-bukit-kursi": "fort",
+    "situs-kota-rebah": "ruins",
+    "vihara-dharma-sasana-senggarang": "temple",
+}
+
+
 def site(index, slug, image_colour, **fields):
     """Upsert one site with a generated listing image."""
     title = fields["title_ind"]
@@ -67,6 +79,7 @@ def site(index, slug, image_colour, **fields):
             f"Ilustrasi {title}",
             f"Illustration of {fields.get('title_en') or title}",
             image_colour,
+            scene=SITE_SCENES.get(slug),
         ),
     )
     fields.setdefault("data_source", DATA_SOURCE)

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management import call_command
+from django.utils.text import slugify
 
 from wagtail.models import Page, Site
 
@@ -93,24 +94,38 @@ def upsert_page(parent, model, slug, **fields):
     return page
 
 
-def demo_image(title, alt_ind, alt_en, colour, credit="Ilustrasi demo / demo illustration"):
-    """An image generated in code (no binary fixtures), looked up by title."""
+DEMO_CREDIT = {"ind": "Ilustrasi: Tim Portal Kota", "en": "Illustration: City Portal Team"}
+
+
+def demo_image(title, alt_ind, alt_en, colour, credit=None, scene=None):
+    """An image generated in code (no binary fixtures), looked up by title.
+
+    With ``scene`` (a key of ``home.illustrations.SCENES``) it is one of the demo illustrations; without, a plain
+    landscape in ``colour``. The credit is given in both languages."""
     image = CityImage.objects.filter(title=title).first()
     if image:
         return image
     from PIL import Image as PILImage
     from PIL import ImageDraw
 
-    canvas = PILImage.new("RGB", (1600, 900), colour)
-    draw = ImageDraw.Draw(canvas)
-    for step in range(0, 900, 30):  # a simple horizon gradient, so renditions are not flat
-        shade = tuple(max(0, c - step // 12) for c in canvas.getpixel((0, 0)))
-        draw.rectangle([0, step, 1600, step + 30], fill=shade)
-    draw.polygon([(0, 900), (500, 520), (900, 700), (1300, 480), (1600, 620), (1600, 900)], fill=(20, 60, 40))
+    if scene:
+        from home import illustrations
+
+        canvas = illustrations.draw(scene)
+    else:
+        canvas = PILImage.new("RGB", (1600, 900), colour)
+        draw = ImageDraw.Draw(canvas)
+        for step in range(0, 900, 30):  # a simple horizon gradient, so renditions are not flat
+            shade = tuple(max(0, c - step // 12) for c in canvas.getpixel((0, 0)))
+            draw.rectangle([0, step, 1600, step + 30], fill=shade)
+        draw.polygon([(0, 900), (500, 520), (900, 700), (1300, 480), (1600, 620), (1600, 900)], fill=(20, 60, 40))
     buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=80)
-    filename = f"{title.lower().replace(' ', '-')[:60]}.jpg"
-    image = CityImage(title=title, alt_text_ind=alt_ind, alt_text_en=alt_en, credit=credit)
+    canvas.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
+    filename = f"{slugify(title)[:60] or 'image'}.jpg"
+    credit = {"ind": credit, "en": credit} if credit else DEMO_CREDIT
+    image = CityImage(
+        title=title, alt_text_ind=alt_ind, alt_text_en=alt_en, credit_ind=credit["ind"], credit_en=credit["en"]
+    )
     image.file = ImageFile(buffer, name=filename)
     image.save()
     return image
@@ -140,9 +155,12 @@ def seed_home(site_base_url=None):
     root = Page.get_first_root_node()
     hero = demo_image(
         "Tepi laut Tanjungpinang",
-        "Ilustrasi tepi laut Kota Tanjungpinang saat senja",
-        "Illustration of the Tanjungpinang waterfront at dusk",
+        "Ilustrasi tepi laut Tanjungpinang saat senja: masjid kuning Pulau Penyengat di seberang selat, perahu "
+        "pompong dan rumah panggung",
+        "Illustration of the Tanjungpinang waterfront at dusk: Penyengat Island's yellow mosque across the strait, "
+        "pompong boats and stilt houses",
         (11, 79, 108),
+        scene="waterfront",
     )
     home = HomePage.objects.first()
     if home is None:

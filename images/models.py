@@ -1,4 +1,4 @@
-"""The city's image model: alt text in both languages and a photo credit, from the first migration."""
+"""The city's image model: alt text and a photo credit in both languages, from the first migration."""
 
 from django.db import models
 from django.db.models import Q
@@ -8,7 +8,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Imag
 
 
 class CityImage(AbstractImage):
-    """An uploaded image with per-language alt text (``alt_text_ind``/``alt_text_en``) and a credit."""
+    """An uploaded image with alt text and a credit in each language (``alt_text_ind``/``alt_text_en``,
+    ``credit_ind``/``credit_en``)."""
 
     alt_text = models.CharField(
         _("alt text"),
@@ -18,7 +19,7 @@ class CityImage(AbstractImage):
     )
     credit = models.CharField(_("credit"), max_length=255, blank=True, help_text=_("Photographer or source."))
 
-    admin_form_fields = Image.admin_form_fields + ("alt_text_ind", "alt_text_en", "credit")
+    admin_form_fields = Image.admin_form_fields + ("alt_text_ind", "alt_text_en", "credit_ind", "credit_en")
 
     # Wagtail 7.4 writes every rendition it finds back to the rendition cache, on every use: get_rendition()
     # (what {% image %} calls) always, and get_renditions() (what {% picture %} and {% srcset_image %} call)

@@ -7,4 +7,4 @@ from images.models import CityImage
 
 @register(CityImage)
 class CityImageTR(TranslationOptions):
-    fields = ("alt_text",)
+    fields = ("alt_text", "credit")

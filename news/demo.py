@@ -90,6 +90,7 @@ def seed_bimtek(newsrooms, opds):
         "Ilustrasi aula kantor wali kota saat bimbingan teknis",
         "Illustration of the city hall auditorium during the technical guidance",
         (40, 90, 130),
+        scene="workshop",
     )
     programme = _relatable("smartcity", "smartcityprogrammepage")
     return add_news(

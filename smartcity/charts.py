@@ -2,10 +2,13 @@
 
 No JavaScript, so the charts work in print and without scripts. Every bar carries its value
 (``data-value``); its length is ``value / largest value * plot length``, which the tests check.
+Labels sit above the bars rather than beside them and the legend is HTML, so a chart is as
+readable in a 320 px column as on a desktop.
 Each chart has a title and a description for screen readers, and the page shows the same
 figures in a data table next to it.
 """
 
+import textwrap
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -32,6 +35,27 @@ FILLS = {
 }
 
 
+# Horizontal positions and lengths are percentages of the chart's width (``PLOT``): the SVG has no viewBox, so
+# it takes the width of its column while its text keeps its size in CSS pixels, readable on a 320 px phone.
+# Vertical positions are pixels.
+PLOT = 100
+
+
+# SVG text does not wrap: labels are broken into lines that fit a 288 px column (a 320 px phone) at 13 px.
+LABEL_CHARACTERS = 30
+LINE_HEIGHT = 17
+
+
+def _label_lines(label, y, characters=LABEL_CHARACTERS, **text):
+    """``<text>`` entries for ``label`` broken into lines, the first baseline at ``y``; and the height they take."""
+    lines = textwrap.wrap(str(label), characters) or [""]
+    entries = [
+        {"x": 0, "y": y + number * LINE_HEIGHT, "text": line, "anchor": "start", **text}
+        for number, line in enumerate(lines)
+    ]
+    return entries, (len(lines) - 1) * LINE_HEIGHT
+
+
 def _length(value, largest, plot):
     """The bar length for ``value`` on a scale where ``largest`` fills ``plot``."""
     if not largest or not value:
@@ -39,25 +63,27 @@ def _length(value, largest, plot):
     return round(float(Decimal(str(value)) / Decimal(str(largest)) * Decimal(plot)), 2)
 
 
-def status_board_chart(board, width=640):
-    """Stacked horizontal bars: one row per dimension, one segment per status."""
-    label_width, total_width, row_height, gap, top = 170, 40, 26, 12, 10
-    plot = width - label_width - total_width
+def status_board_chart(board):
+    """Stacked horizontal bars: one row per dimension (its name and total above the bar), one segment per status."""
+    label_height, bar_height, gap = 20, 22, 14
     largest = max((row["total"] for row in board["rows"]), default=0)
     bars, texts = [], []
-    y = top
+    y = 0
     for row in board["rows"]:
-        texts.append({"x": label_width - 8, "y": y + row_height * 0.68, "text": str(row["label"]), "anchor": "end"})
-        x = label_width
+        lines, extra = _label_lines(row["label"], y + 14, LABEL_CHARACTERS - 4, weight="600")
+        texts += lines
+        texts.append({"x": 100, "y": y + 14, "text": str(row["total"]), "anchor": "end", "weight": "600"})
+        y += label_height + extra
+        x = 0.0
         for cell in row["cells"]:
-            length = _length(cell["count"], largest, plot)
+            length = _length(cell["count"], largest, PLOT)
             if length:
                 bars.append(
                     {
                         "x": round(x, 2),
                         "y": y,
                         "width": length,
-                        "height": row_height,
+                        "height": bar_height,
                         "value": cell["count"],
                         "series": cell["status"],
                         "css": STATUS_CLASSES[cell["status"]],
@@ -65,19 +91,16 @@ def status_board_chart(board, width=640):
                     }
                 )
             x += length
-        texts.append({"x": round(x + 6, 2), "y": y + row_height * 0.68, "text": str(row["total"]), "anchor": "start"})
-        y += row_height + gap
-    legend, legend_y = _legend([(STATUS_CLASSES[code], label) for code, label in Status.choices], y + 4, width)
+        y += bar_height + gap
     return {
         "id": "sc-board-chart",
-        "width": width,
-        "height": legend_y,
-        "plot": plot,
+        "height": max(y - gap + 2, 1),
+        "plot": PLOT,
         "largest": largest,
         "orientation": "horizontal",
         "bars": _filled(bars),
         "texts": texts,
-        "legend": legend,
+        "legend": _legend([(STATUS_CLASSES[code], label) for code, label in Status.choices]),
         "lines": [],
         "title": _("Programmes by dimension and status"),
         "desc": _(
@@ -88,49 +111,46 @@ def status_board_chart(board, width=640):
     }
 
 
-def budget_chart(budget, width=640):
-    """Horizontal bars per funding source: planned above realised."""
-    label_height, bar_height, gap, left, value_room = 20, 18, 14, 10, 150
-    plot = width - left - value_room
+def budget_chart(budget):
+    """Horizontal bars per funding source: planned above realised, each amount written above its bar."""
+    label_height, value_height, bar_height, gap = 22, 18, 14, 16
     largest = max((max(row["planned"], row["realised"]) for row in budget["rows"]), default=0)
     bars, texts = [], []
-    y = 6
+    y = 0
     for row in budget["rows"]:
-        texts.append({"x": left, "y": y + 14, "text": str(row["label"]), "anchor": "start"})
-        y += label_height
+        lines, extra = _label_lines(row["label"], y + 15, weight="600")
+        texts += lines
+        y += label_height + extra
         for kind, css, kind_label in (
             ("planned", "sc-budget-planned", _("Planned")),
             ("realised", "sc-budget-realised", _("Realised")),
         ):
-            length = _length(row[kind], largest, plot)
+            amount = format_rupiah(row[kind])
+            texts.append({"x": 0, "y": y + 13, "text": f"{kind_label}: {amount}", "anchor": "start"})
+            y += value_height
             bars.append(
                 {
-                    "x": left,
+                    "x": 0,
                     "y": y,
-                    "width": length,
+                    "width": _length(row[kind], largest, PLOT),
                     "height": bar_height,
                     "value": row[kind],
                     "series": kind,
                     "css": css,
-                    "label": f"{row['label']}, {kind_label}: {format_rupiah(row[kind])}",
+                    "label": f"{row['label']}, {kind_label}: {amount}",
                 }
             )
-            texts.append(
-                {"x": round(left + length + 6, 2), "y": y + 13, "text": format_rupiah(row[kind]), "anchor": "start"}
-            )
-            y += bar_height + 2
+            y += bar_height + 4
         y += gap
-    legend, legend_y = _legend([("sc-budget-planned", _("Planned")), ("sc-budget-realised", _("Realised"))], y, width)
     return {
         "id": "sc-budget-chart",
-        "width": width,
-        "height": legend_y,
-        "plot": plot,
+        "height": max(y - gap, 1),
+        "plot": PLOT,
         "largest": largest,
         "orientation": "horizontal",
         "bars": _filled(bars),
         "texts": texts,
-        "legend": legend,
+        "legend": _legend([("sc-budget-planned", _("Planned")), ("sc-budget-realised", _("Realised"))]),
         "lines": [],
         "title": _("Budget by funding source"),
         "desc": _(
@@ -140,22 +160,24 @@ def budget_chart(budget, width=640):
     }
 
 
-def indicator_chart(indicator, values, group_width=84, plot_height=180):
-    """Vertical columns per year: target beside realisation, with the baseline as a dashed line."""
-    left, top, bottom = 56, 12, 28
+def indicator_chart(indicator, values, plot_height=180):
+    """Vertical columns per year: target beside realisation, with the baseline as a dashed line.
+
+    The largest value is written above the top gridline; the axis is zero."""
+    top, bottom = 24, 26
     numbers = [v for value in values for v in (value.target, value.realisation) if v is not None]
     if indicator.baseline is not None:
         numbers.append(indicator.baseline)
     largest = max(numbers, default=0)
-    width = left + max(len(values), 1) * group_width + 10
     axis_y = top + plot_height
+    group = PLOT / max(len(values), 1)
+    column = round(group * 0.3, 2)
     bars, texts, lines = [], [], []
-    column = (group_width - 20) / 2
     for position, value in enumerate(values):
-        x0 = left + position * group_width + 8
+        x0 = position * group + group * 0.17
         for offset, kind, css, kind_label in (
             (0, "target", "sc-target", _("Target")),
-            (column + 4, "realisation", "sc-realisation", _("Realisation")),
+            (group * 0.36, "realisation", "sc-realisation", _("Realisation")),
         ):
             number = getattr(value, kind)
             length = _length(number, largest, plot_height)
@@ -172,18 +194,19 @@ def indicator_chart(indicator, values, group_width=84, plot_height=180):
                         "label": f"{value.year}, {kind_label}: {format_number(number)}",
                     }
                 )
-        texts.append({"x": round(x0 + column + 2, 2), "y": axis_y + 18, "text": str(value.year), "anchor": "middle"})
-    texts.append({"x": left - 6, "y": axis_y, "text": "0", "anchor": "end"})
+        texts.append(
+            {"x": round(position * group + group / 2, 2), "y": axis_y + 18, "text": str(value.year), "anchor": "middle"}
+        )
     if largest:
-        texts.append({"x": left - 6, "y": top + 10, "text": format_number(largest), "anchor": "end"})
-    lines.append({"x1": left, "y1": axis_y, "x2": width - 4, "y2": axis_y, "css": "sc-axis"})
+        texts.append({"x": 0, "y": top - 6, "text": format_number(largest), "anchor": "start"})
+        lines.append({"x1": 0, "y1": top, "x2": PLOT, "y2": top, "css": "sc-grid"})
+    lines.append({"x1": 0, "y1": axis_y, "x2": PLOT, "y2": axis_y, "css": "sc-axis"})
     if indicator.baseline is not None:
         baseline_y = round(axis_y - _length(indicator.baseline, largest, plot_height), 2)
-        lines.append({"x1": left, "y1": baseline_y, "x2": width - 4, "y2": baseline_y, "css": "sc-baseline"})
+        lines.append({"x1": 0, "y1": baseline_y, "x2": PLOT, "y2": baseline_y, "css": "sc-baseline"})
     legend_items = [("sc-target", _("Target")), ("sc-realisation", _("Realisation"))]
     if indicator.baseline is not None:
         legend_items.append(("sc-baseline-key", _("Baseline")))
-    legend, legend_y = _legend(legend_items, axis_y + bottom + 4, max(width, 320))
     desc = _("Column chart of the yearly target and realisation of %(name)s, in %(unit)s.") % {
         "name": indicator.name,
         "unit": indicator.unit,
@@ -195,14 +218,13 @@ def indicator_chart(indicator, values, group_width=84, plot_height=180):
         }
     return {
         "id": f"sc-indicator-{indicator.key}",
-        "width": max(width, 320),
-        "height": legend_y,
+        "height": axis_y + bottom,
         "plot": plot_height,
         "largest": largest,
         "orientation": "vertical",
         "bars": _filled(bars),
         "texts": texts,
-        "legend": legend,
+        "legend": _legend(legend_items),
         "lines": lines,
         "title": _("%(name)s: target and realisation by year") % {"name": indicator.name},
         "desc": desc,
@@ -215,24 +237,6 @@ def _filled(bars):
     return bars
 
 
-def _legend(items, y, width, swatch=12, spacing=18):
-    """Legend entries laid out left to right, wrapping; returns ``(entries, bottom y)``."""
-    entries, x, line_y = [], 10, y
-    for css, label in items:
-        label = str(label)
-        item_width = swatch + 6 + len(label) * 7 + spacing
-        if x + item_width > width and x > 10:
-            x, line_y = 10, line_y + 20
-        entries.append(
-            {
-                "x": x,
-                "y": line_y,
-                "css": css,
-                "fill": FILLS.get(css, "#000"),
-                "label": label,
-                "text_x": x + swatch + 6,
-                "text_y": line_y + 11,
-            }
-        )
-        x += item_width
-    return entries, line_y + 24
+def _legend(items):
+    """Legend entries, drawn as an HTML list under the chart so that they wrap on any width."""
+    return [{"css": css, "fill": FILLS.get(css, "#000"), "label": str(label)} for css, label in items]

@@ -19,7 +19,12 @@ P, R = BudgetKind.PLANNED, BudgetKind.REALISED
 
 def svg_charts(html):
     """Every inline SVG chart in ``html``, parsed as XML."""
-    return [ET.fromstring(match) for match in re.findall(r"<svg\b.*?</svg>", html, flags=re.S)]
+    return [ET.fromstring(match) for match in re.findall(r"<svg\b[^>]*class=\"sc-chart\b.*?</svg>", html, flags=re.S)]
+
+
+def number(value):
+    """A length attribute as a number: horizontal ones are percentages of the chart's width."""
+    return float(value.removesuffix("%"))
 
 
 def bars(chart):
@@ -147,14 +152,14 @@ class ChartTests(BoardTestCase):
         self.assertTrue(drawn)
         for bar in drawn:
             expected = float(bar.get("data-value")) / largest * plot
-            self.assertAlmostEqual(float(bar.get(attribute)), expected, delta=0.01)
+            self.assertAlmostEqual(number(bar.get(attribute)), expected, delta=0.01)
         if stacked:
             stacks = {}
             for bar in drawn:
-                stacks[bar.get("y")] = stacks.get(bar.get("y"), 0) + float(bar.get(attribute))
+                stacks[bar.get("y")] = stacks.get(bar.get("y"), 0) + number(bar.get(attribute))
             self.assertAlmostEqual(max(stacks.values()), plot, delta=0.02)
         else:
-            self.assertAlmostEqual(max(float(bar.get(attribute)) for bar in drawn), plot, delta=0.01)
+            self.assertAlmostEqual(max(number(bar.get(attribute)) for bar in drawn), plot, delta=0.01)
 
     def test_board_chart_bars_match_the_counts(self):
         """The stacked board bars have one segment per non-empty cell, with widths proportional to the counts."""
@@ -171,7 +176,7 @@ class ChartTests(BoardTestCase):
         for row in rows.values():
             for left, right in zip(row, row[1:], strict=False):
                 self.assertAlmostEqual(
-                    float(left.get("x")) + float(left.get("width")), float(right.get("x")), delta=0.02
+                    number(left.get("x")) + number(left.get("width")), number(right.get("x")), delta=0.02
                 )
 
     def test_budget_chart_bars_match_the_amounts(self):
