@@ -7,7 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import listing
+        from news import listing, sections
         from serving import clock
 
         clock.register(listing.next_publication)
+        clock.register(sections.next_event_end)
