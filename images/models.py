@@ -78,5 +78,15 @@ class CityImage(AbstractImage):
 class CityRendition(AbstractRendition):
     image = models.ForeignKey(CityImage, on_delete=models.CASCADE, related_name="renditions")
 
+    @property
+    def attrs_dict(self):
+        """Wagtail's, with whole-pixel sizes: an SVG's rendition is measured in fractions (56.0, 44.8), which
+        HTML's ``width`` and ``height`` do not accept (the columns store them rounded)."""
+        attrs = super().attrs_dict
+        for name in ("width", "height"):
+            if isinstance(attrs[name], float):
+                attrs[name] = round(attrs[name])
+        return attrs
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

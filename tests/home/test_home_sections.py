@@ -18,6 +18,7 @@ from tests.factories import news
 from tests.factories.heritage_pages import heritage_index, heritage_site
 from tests.factories.pages import home_page, standard_page
 from tests.factories.smartcity import all_dimensions, masterplan, programme
+from tests.integration.test_query_counts import ALERT_BANNER
 from tests.serving.redis import REDIS_CACHES, redis_available
 
 
@@ -152,6 +153,17 @@ class HomeSectionsTests(TestCase):
         self.assertIn("3 programmes in the masterplan", section)
         self.assertIn('<span class="progress-summary__count">2</span> Running', section)
         self.assertIn('<span class="progress-summary__count">1</span> Planned', section)
+
+    def test_full_sections_cost_no_query_once_warm(self):
+        """Every section is kept in the shared cache: once warm, the home page with news, events, heritage,
+        smart city and services reads only the alerts active now (as every page does; its hero image, absent
+        here, is what tests/integration/test_query_counts.py's HOME counts)."""
+        for path in ("/id/", "/en/"):
+            with self.subTest(path=path):
+                self.client.get(path)
+                self.client.get(path)
+                with self.assertNumQueries(ALERT_BANNER):
+                    self.assertEqual(self.client.get(path).status_code, 200)
 
     def test_editor_can_hide_sections(self):
         home = HomePage.objects.get(pk=self.home.pk)
