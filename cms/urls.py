@@ -16,7 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from heritage_pages.views import heritage_site_redirect
 from home.sitemaps import SITEMAPS
-from home.views import robots_txt
+from home.views import robots_txt, theme_css
 from jdih.views import jdihn_feed
 from ops.health import healthz
 from ops.metrics import metrics
@@ -28,6 +28,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("theme.css", theme_css, name="theme_css"),  # the brand colour editors chose (home/theme.py)
     path("healthz", healthz, name="healthz"),  # for load balancers and monitoring: no language prefix
     path("metrics", metrics, name="metrics"),  # Prometheus, only with DJANGO_METRICS=1 and never public
     # The language-neutral address on heritage plaques' QR codes: redirects by Accept-Language.

@@ -7,7 +7,7 @@ class HeritagePagesConfig(AppConfig):
     verbose_name = _("Heritage register")
 
     def ready(self):
-        from heritage_pages import exports, filters
+        from heritage_pages import exports, filters, sections  # noqa: F401  (sections registers its home page section)
         from heritage_pages.models import HeritageIndexPage
 
         # The listing, its filters and the exports query the heritage models, so models.py cannot import

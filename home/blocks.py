@@ -1,5 +1,7 @@
 """StreamField blocks shared by every content page (standard pages, news, heritage, programmes)."""
 
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -164,3 +166,80 @@ class FeaturedSectionBlock(blocks.StructBlock):
                 "page": first_page(),
             }
         )
+
+
+# The icons a service link may show: simple line drawings shipped with the site
+# (templates/home/icons/<name>.svg), drawn for it, so that no artwork is borrowed.
+SERVICE_ICONS = [
+    ("document", _("Document")),
+    ("id-card", _("Identity card")),
+    ("family", _("Family")),
+    ("health", _("Health")),
+    ("school", _("School")),
+    ("shop", _("Business and permits")),
+    ("money", _("Taxes and payments")),
+    ("megaphone", _("Complaints")),
+    ("map", _("Map")),
+    ("calendar", _("Calendar")),
+    ("info", _("Information")),
+    ("phone", _("Phone")),
+]
+
+
+class ServiceLinkValue(blocks.StructValue):
+    """The label in the visitor's language (Indonesian when English is empty) and the link's address."""
+
+    @property
+    def label(self):
+        if translation.get_language() == "en" and self.get("label_en"):
+            return self["label_en"]
+        return self["label_id"]
+
+    @property
+    def label_is_fallback(self):
+        """True on an English page showing the Indonesian label (the link then carries ``lang="id"``)."""
+        return translation.get_language() != "id" and not self.get("label_en")
+
+
+def sample_service():
+    return {
+        "icon": "id-card",
+        "label_id": "Layanan kependudukan",
+        "label_en": "Civil registration",
+        "page": None,
+        "url": "https://www.example.org/",
+    }
+
+
+class ServiceLinkBlock(blocks.StructBlock):
+    """One quick link of the home page's "Layanan" (Services) block."""
+
+    icon = blocks.ChoiceBlock(label=_("Icon"), choices=SERVICE_ICONS, default="document")
+    label_id = blocks.CharBlock(label=_("Label (Indonesian)"), max_length=60)
+    label_en = blocks.CharBlock(
+        label=_("Label (English)"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty to show the Indonesian label on English pages."),
+    )
+    page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
+    url = blocks.URLBlock(
+        label=_("Or an address elsewhere"),
+        required=False,
+        help_text=_("A full address starting with https://, when the service is on another website."),
+    )
+
+    class Meta:
+        icon = "link"
+        template = "blocks/service_link_block.html"
+        label = _("Service link")
+        value_class = ServiceLinkValue
+        description = _("A quick link to a public service, with an icon and a label in both languages.")
+        preview_value = staticmethod(sample_service)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose a page on this site or enter an address elsewhere (one of the two).")
+            raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
+        return value

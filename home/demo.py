@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.utils.text import slugify
@@ -216,7 +217,86 @@ def seed_settings(site):
         site_settings.footer_text_ind = "Situs demo: konten contoh untuk pengembangan, bukan informasi resmi."
         site_settings.footer_text_en = "Demo site: sample content for development, not official information."
         site_settings.save()
+    if not site_settings.opening_hours_ind:
+        site_settings.opening_hours_ind = "Senin–Kamis 07.30–16.00 WIB\nJumat 07.30–16.30 WIB"
+        site_settings.opening_hours_en = "Monday–Thursday 07:30–16:00 WIB\nFriday 07:30–16:30 WIB"
+        site_settings.save()
+    if site_settings.logo_id is None:
+        site_settings.logo = demo_logo()
+        site_settings.save()
     return site_settings
+
+
+# A generic emblem drawn for the demo (a shield, waves and a star): no borrowed artwork, and no claim to
+# be the city's coat of arms, which editors upload themselves.
+DEMO_LOGO_SVG = """<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 76" width="64" height="76">
+  <path d="M4 4h56v34c0 18-14 28-28 34C18 66 4 56 4 38z" fill="#ffffff" stroke="#f2b134" stroke-width="4"/>
+  <path d="M12 44c5-4 10-4 15 0s10 4 15 0 8-4 10-2" fill="none" stroke="#0b4f6c" stroke-width="4"
+    stroke-linecap="round"/>
+  <path d="M14 54c5-4 10-4 15 0s10 4 15 0 6-3 7-2" fill="none" stroke="#0b4f6c" stroke-width="4"
+    stroke-linecap="round"/>
+  <path d="M32 12l3.5 8.5 9 .7-6.9 5.9 2.1 8.9L32 31.2 24.3 36l2.1-8.9-6.9-5.9 9-.7z" fill="#f2b134"/>
+</svg>
+"""
+
+
+def demo_logo():
+    """The demo's SVG emblem in the image library, looked up by title."""
+    title = "Lambang demo"
+    image = CityImage.objects.filter(title=title).first()
+    if image is None:
+        image = CityImage(
+            title=title,
+            alt_text_ind="Lambang demo",
+            alt_text_en="Demo emblem",
+            credit="Ilustrasi demo",
+            width=64,
+            height=76,
+        )
+        image.file = ContentFile(DEMO_LOGO_SVG.encode("utf-8"), name="lambang-demo.svg")
+        image.save()
+    return image
+
+
+# The "Layanan" quick links: (icon, label in Indonesian, in English, the Indonesian slug path of the page
+# from the home page, or an address elsewhere).
+DEMO_SERVICES = [
+    ("info", "Informasi publik (PPID)", "Public information (PPID)", "ppid", ""),
+    ("document", "Permohonan informasi", "Request information", "ppid/permohonan-informasi", ""),
+    ("calendar", "Berita dan kegiatan", "News and events", "berita", ""),
+    ("map", "Cagar budaya", "Heritage sites", "warisan-budaya", ""),
+    ("school", "Kota cerdas", "Smart city", "kota-cerdas", ""),
+    ("id-card", "Produk hukum (JDIH)", "", "jdih", ""),
+    ("megaphone", "Pengaduan (SP4N-LAPOR!)", "Complaints (SP4N-LAPOR!)", "", "https://www.lapor.go.id/"),
+]
+
+
+def seed_home_sections(context):
+    """After every app's demo (the pages it links to exist then): the home page's services and sections.
+
+    Left alone once editors have set services. The JDIH link has no English label, to show the fallback.
+    """
+    home = HomePage.objects.get(pk=context["home"].pk)
+    if home.services:
+        return
+    blocks = []
+    for icon, label_id, label_en, path, url in DEMO_SERVICES:
+        page = None
+        if path:
+            page = Page.objects.filter(url_path_ind=f"{home.url_path_ind}{path}/").first()
+            if page is None:
+                continue  # that app is not installed
+        value = {
+            "icon": icon,
+            "label_id": label_id,
+            "label_en": label_en,
+            "page": page.pk if page else None,
+            "url": url,
+        }
+        blocks.append(("service", value))
+    home.services = stream(*blocks)
+    home.save_revision().publish()
 
 
 def seed_standard_pages(home):
@@ -319,6 +399,7 @@ def seed(context):
     context["site"] = Site.objects.get(is_default_site=True)
     seed_settings(context["site"])
     seed_standard_pages(home)
+    context.setdefault("finish", []).append(seed_home_sections)
     if context["create_users"]:
         ensure_user(DEMO_ADMIN[0], DEMO_ADMIN[1], superuser=True, first_name="Admin Diskominfo")
         context["accounts"].append((DEMO_ADMIN[0], DEMO_ADMIN[1], "Administrator"))

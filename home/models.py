@@ -1,18 +1,20 @@
 """Site-wide models: the home page, generic content pages, site settings and the OPD register."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home import bilingual
-from home.blocks import BaseStreamBlock, FeaturedSectionBlock
+from home import bilingual, sections, theme
+from home.blocks import BaseStreamBlock, FeaturedSectionBlock, ServiceLinkBlock
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField, admin_search_fields
 from serving import derived
@@ -214,13 +216,33 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
         _("footer text"), blank=True, help_text=_("A short line shown at the foot of every page.")
     )
+    opening_hours = models.TextField(
+        _("opening hours"),
+        blank=True,
+        help_text=_("When the city hall's public services are open, one line per day or group of days."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default=theme.DEFAULT_PRIMARY,
+        help_text=_(
+            "The colour of the header, links and buttons, as #RRGGBB (for example #0b4f6c). It must be dark "
+            "enough for white text on it and for links on white: a contrast of at least 4.5:1 (WCAG 2.1 AA)."
+        ),
+    )
 
     # Every page shows the logo: fetch it with the settings (BaseSiteSetting.base_queryset()).
     select_related = ["logo"]
 
     panels = [
-        MultiFieldPanel([FieldPanel("city_name"), FieldPanel("tagline"), FieldPanel("logo")], heading=_("Identity")),
-        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("city_name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("primary_colour")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("opening_hours"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("facebook_url"),
@@ -236,6 +258,42 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def clean(self):
+        super().clean()
+        colour = theme.normalise(self.primary_colour)
+        if colour is None:
+            raise ValidationError(
+                {"primary_colour": _("Enter the colour as # followed by six hexadecimal digits, for example #0b4f6c.")}
+            )
+        self.primary_colour = colour
+        ratio = theme.weakest_contrast(colour)
+        if ratio < theme.AA_NORMAL_TEXT:
+            raise ValidationError(
+                {
+                    "primary_colour": _(
+                        "This colour's contrast is only %(ratio)s:1 against white text and the white page "
+                        "background; WCAG 2.1 AA needs at least %(needed)s:1. Choose a darker colour."
+                    )
+                    % {
+                        # Rounded down, so a colour just short of 4.5:1 never reads as "4.50:1".
+                        "ratio": formats.number_format(int(ratio * 100) / 100, 2),
+                        "needed": formats.number_format(theme.AA_NORMAL_TEXT, 1),
+                    }
+                }
+            )
+
+    @property
+    def theme_version(self):
+        """The version of ``/theme.css`` to link, or "" with the default colour (site.css has it: no request)."""
+        colour = theme.normalise(self.primary_colour)
+        if colour is None or colour == theme.DEFAULT_PRIMARY:
+            return ""
+        return theme.version(colour)
+
+    @property
+    def brand_colour(self):
+        return theme.normalise(self.primary_colour) or theme.DEFAULT_PRIMARY
 
     @classmethod
     def for_site(cls, site):
@@ -297,6 +355,45 @@ class HomePage(BilingualPageMixin, Page):
         use_json_field=True,
         help_text=_("Blocks of links to the site's main sections, in the order they appear."),
     )
+    services = StreamField(
+        [("service", ServiceLinkBlock())],
+        verbose_name=_("services (quick links)"),
+        blank=True,
+        use_json_field=True,
+        help_text=_(
+            'The "Layanan" block: quick links to public services, each with an icon and a label in both '
+            "languages, in the order they appear."
+        ),
+    )
+    news_count = models.PositiveSmallIntegerField(
+        _("latest news shown"),
+        default=4,
+        validators=[MaxValueValidator(12)],
+        help_text=_("How many news items the home page lists, featured items first (0 hides the section; at most 12)."),
+    )
+    events_count = models.PositiveSmallIntegerField(
+        _("upcoming events shown"),
+        default=3,
+        validators=[MaxValueValidator(12)],
+        help_text=_(
+            "How many upcoming events (bimtek, outreach) from the news are listed, soonest first; each leaves the "
+            "list when it ends (0 hides the section; at most 12)."
+        ),
+    )
+    heritage_highlight = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("heritage highlight"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The heritage site shown on the home page; the newest published one when empty."),
+    )
+    show_smartcity_progress = models.BooleanField(
+        _("show the smart city progress"),
+        default=True,
+        help_text=_("A summary of the smart city programmes by status, linking to the masterplan."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -310,6 +407,17 @@ class HomePage(BilingualPageMixin, Page):
             [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
         ),
         FieldPanel("intro"),
+        FieldPanel("services"),
+        MultiFieldPanel(
+            [
+                FieldPanel("news_count"),
+                FieldPanel("events_count"),
+                # The page type by its label: home/ does not import the feature apps.
+                PageChooserPanel("heritage_highlight", "heritage_pages.HeritageSitePage"),
+                FieldPanel("show_smartcity_progress"),
+            ],
+            heading=_("Sections from the rest of the site"),
+        ),
         FieldPanel("featured_sections"),
     ]
 
@@ -321,6 +429,11 @@ class HomePage(BilingualPageMixin, Page):
     ]
     search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections.collect(self, request)
+        return context
 
     class Meta:
         verbose_name = _("home page")

@@ -13,7 +13,7 @@ class OPDTR(TranslationOptions):
 
 @register(SiteSettings)
 class SiteSettingsTR(TranslationOptions):
-    fields = ("city_name", "tagline", "address", "footer_text")
+    fields = ("city_name", "tagline", "address", "footer_text", "opening_hours")
 
 
 @register(HomePage)

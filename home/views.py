@@ -1,8 +1,12 @@
-"""Site-wide plain views: robots.txt."""
+"""Site-wide plain views: robots.txt and the theme stylesheet."""
 
 from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from wagtail.models import Site
+
+from home import theme
 
 
 @require_GET
@@ -19,3 +23,17 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def theme_css(request):
+    """The site's brand colours from its settings (``home.theme``). Linked as ``/theme.css?v=<version>``: an
+    address naming the current colour may be kept for a year; any other (an old link) only briefly."""
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.find_for_request(request))
+    colour = site_settings.brand_colour
+    response = HttpResponse(theme.stylesheet(colour), content_type="text/css; charset=utf-8")
+    current = request.GET.get("v") == theme.version(colour)
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "public, max-age=300"
+    return response

@@ -27,6 +27,13 @@ class CityImage(AbstractImage):
     # with a <picture> of nine renditions rewrote nine cache entries per view. Fixed upstream in
     # wagtail/wagtail#14541 (c1c39fe, after 7.4); these two overrides can go when our Wagtail has it.
 
+    def clean_filter_for_svg(self, filter):
+        """Every rendition of an SVG (a logo, which may also be chosen anywhere a photo is) stays SVG: the
+        templates' ``format-webp`` and the like would otherwise be an error at render time."""
+        if self.is_svg() and "preserve-svg" not in filter.spec.split("|"):
+            filter = Filter(spec=f"{filter.spec}|preserve-svg")
+        return super().clean_filter_for_svg(filter)
+
     def get_rendition(self, filter):
         """Wagtail's, through ``get_renditions()``, which writes to the cache only renditions it did not find
         there (created, or read from the database)."""
@@ -71,6 +78,16 @@ class CityImage(AbstractImage):
 
 class CityRendition(AbstractRendition):
     image = models.ForeignKey(CityImage, on_delete=models.CASCADE, related_name="renditions")
+
+    @property
+    def attrs_dict(self):
+        """Wagtail's, with whole-pixel sizes: an SVG's rendition is measured in fractions (56.0, 44.8), which
+        HTML's ``width`` and ``height`` do not accept (the columns store them rounded)."""
+        attrs = super().attrs_dict
+        for name in ("width", "height"):
+            if isinstance(attrs[name], float):
+                attrs[name] = round(attrs[name])
+        return attrs
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -8,6 +8,11 @@ image signature, read with ``filetype`` as Willow does), the pixel count from th
 and only then one decode of the picture (a JPEG at 1/8 scale) to refuse a truncated or corrupt file
 before it reaches the image library at rendition time. Every refusal is a form error in the editor's
 language.
+
+SVG (for logos and coats of arms) is read as XML with ``defusedxml`` (no entities, no external
+references), and refused when it holds anything active: scripts, event handlers, embedded HTML or links
+to other files. An SVG opened on its own (its media address) runs its scripts with the site's origin;
+one without any is a picture and nothing else.
 """
 
 import warnings
@@ -21,6 +26,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+import defusedxml.ElementTree
 import filetype
 from PIL import Image
 
@@ -29,6 +35,47 @@ HEADER_BYTES = 262  # what filetype needs to recognise every format it knows
 DAMAGED = _("This image file is damaged or incomplete. Save it again in an image editor and upload it again.")
 TOO_MANY_PIXELS = _("This image has too many pixels. The largest accepted is %(limit)s pixels.")
 NOT_AN_IMAGE = _("This file is not an image in a supported format (%(formats)s).")
+SVG_ACTIVE = _(
+    "This SVG file contains scripts, event handlers, embedded HTML or links to other files, which are not "
+    'accepted. Export it again as a plain drawing (for example "Plain SVG" in Inkscape).'
+)
+SVG_DAMAGED = _("This SVG file could not be read as an SVG drawing. Export it again from a drawing program.")
+SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
+# Elements that run code, embed documents or load other files.
+SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "audio", "video", "handler", "listener"}
+
+
+def _local(name):
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def check_svg(upload):
+    """Refuse an SVG that is not plain XML with an ``<svg>`` root, or that holds active content."""
+    upload.seek(0)
+    try:
+        root = defusedxml.ElementTree.parse(upload).getroot()
+    except Exception as error:  # malformed XML, a DTD entity, an external reference: defusedxml refuses them
+        raise ValidationError(SVG_DAMAGED, code="invalid_image") from error
+    finally:
+        upload.seek(0)
+    if root.tag not in (f"{SVG_NAMESPACE}svg", "svg"):
+        raise ValidationError(SVG_DAMAGED, code="invalid_image")
+    for element in root.iter():
+        if not isinstance(element.tag, str) or _local(element.tag) in SVG_ACTIVE_ELEMENTS:
+            raise ValidationError(SVG_ACTIVE, code="invalid_image")
+        for name, value in element.attrib.items():
+            local = _local(name)
+            if local.startswith("on"):
+                raise ValidationError(SVG_ACTIVE, code="invalid_image")
+            # Only links inside the drawing itself (``#gradient``) or to inline pictures.
+            if local == "href" and not value.strip().startswith(("#", "data:image/png", "data:image/jpeg")):
+                raise ValidationError(SVG_ACTIVE, code="invalid_image")
+            if "url(" in value and "url(#" not in value.replace(" ", ""):
+                raise ValidationError(SVG_ACTIVE, code="invalid_image")
+
+
+def is_svg_upload(upload):
+    return (getattr(upload, "name", "") or "").lower().endswith(".svg")
 
 
 def _head(upload):
@@ -50,6 +97,14 @@ class SafeImageField(WagtailImageField):
                 % {"file_size": filesizeformat(data.size), "max_filesize": self.max_upload_size_text},
                 code="file_too_large",
             )
+        if is_svg_upload(data) and "svg" in self.allowed_image_extensions:
+            check_svg(data)
+            try:
+                return super().to_python(data)
+            except ValidationError:
+                raise
+            except Exception as error:  # the image library failing on an odd but harmless drawing
+                raise ValidationError(SVG_DAMAGED, code="invalid_image") from error
         kind = filetype.guess(_head(data))
         if kind is None or not kind.mime.startswith("image/"):
             raise ValidationError(NOT_AN_IMAGE, code="invalid_image", params={"formats": self.supported_formats_text})

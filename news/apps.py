@@ -7,11 +7,12 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import feeds, listing
+        from news import feeds, listing, sections
         from news.models import NewsIndexPage
         from serving import clock
 
         clock.register(listing.next_publication)
+        clock.register(sections.next_event_end)
         # The listing and the feeds query the news models, so models.py cannot import them: they are
         # attached to the newsroom here, as the methods its routes and templates call.
         NewsIndexPage.listing_context = listing.build

@@ -402,6 +402,7 @@ def seed(context):
         newsrooms = {room.opd.slug: room for room in OPDNewsroomPage.objects.child_of(index).select_related("opd")}
         seed_bimtek(newsrooms, context["opds"])
         seed_more(newsrooms, context["opds"])
+        seed_upcoming_event(newsrooms)
     if context["create_users"]:
         username, password, opd_slug = DEMO_CONTRIBUTOR
         ensure_user(
@@ -414,3 +415,35 @@ def seed(context):
         username, password = DEMO_EDITOR
         ensure_user(username, password, groups=[EDITORS_GROUP], first_name="Redaktur Diskominfo")
         context["accounts"].append((username, password, "Editor / Redaktur"))
+
+
+def seed_upcoming_event(newsrooms):
+    """An announced bimtek two weeks after the demo is first built, so the home page lists an upcoming event."""
+    start = (datetime.datetime.now(WIB) + datetime.timedelta(days=14)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    return add_news(
+        newsrooms["diskominfo"],
+        "pengumuman-bimtek-literasi-data-opd",
+        tags=["bimtek", "data"],
+        title_ind="Pengumuman Bimtek Literasi Data untuk OPD",
+        title_en="Announcement: data literacy technical guidance for agencies",
+        slug_en="data-literacy-technical-guidance",
+        publication_date=start - datetime.timedelta(days=21),
+        news_type=NewsType.BIMTEK,
+        summary_ind="Diskominfo mengundang operator data setiap OPD mengikuti bimbingan teknis literasi data selama dua hari.",
+        summary_en="Diskominfo invites each agency's data officers to a two-day technical guidance on data literacy.",
+        event_title_ind="Bimtek Literasi Data OPD Kota Tanjungpinang",
+        event_title_en="Data Literacy Technical Guidance for City Agencies",
+        event_start=start,
+        event_end=start + datetime.timedelta(days=1, hours=7),
+        event_mode=NewsPage.Mode.LURING,
+        venue_name_ind="Aula Kantor Wali Kota Tanjungpinang",
+        venue_name_en="Tanjungpinang City Hall auditorium",
+        body_ind=stream(
+            ("paragraph", "<p>Peserta membawa laptop. Pendaftaran melalui admin data OPD masing-masing.</p>")
+        ),
+        body_en=stream(
+            ("paragraph", "<p>Participants bring a laptop. Registration is through each agency's data admin.</p>")
+        ),
+    )

@@ -7,7 +7,7 @@ class SmartcityConfig(AppConfig):
     verbose_name = _("Smart city")
 
     def ready(self):
-        from smartcity import views
+        from smartcity import sections, views  # noqa: F401  (sections registers its home page section)
         from smartcity.models import SmartCityIndexPage
 
         # The board, its filters and the exports query the smart city models, so models.py cannot import

@@ -56,4 +56,4 @@ class HtmlValidityTests(TestCase):
             for m in messages
             if m.get("type") == "error" and not m["message"].startswith(OUTDATED_CHECKER_MESSAGES)
         ]
-        self.assertEqual(errors, [])
+        self.assertEqual(errors, [], "\n".join(errors))

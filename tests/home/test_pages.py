@@ -37,6 +37,10 @@ class HomePageTests(WagtailPageTestCase):
                 "slug_ind": "beranda",
                 "featured_sections_ind": streamfield([]),
                 "featured_sections_en": streamfield([]),
+                "services": streamfield([]),
+                "news_count": 4,
+                "events_count": 3,
+                "show_smartcity_progress": "on",
             }
         )
         self.assertPageIsEditable(self.home, post_data=data)

@@ -62,3 +62,30 @@ class SeedDemoTests(TestCase):
         self.assertEqual(about.url_path_ind, "/beranda/tentang-kota/")
         self.assertEqual(about.url_path_en, "/beranda/about-the-city/")
         self.assertEqual(Page.get_first_root_node().url_path_ind, "/")
+
+
+@override_settings(DEBUG=True)
+class DemoHomePageTests(TestCase):
+    def test_demo_home_page_shows_every_section_in_both_languages(self):
+        """The demo fills the identity (SVG emblem, opening hours) and every home page section."""
+        call_command("seed_demo", stdout=StringIO())
+        site = Site.objects.get(is_default_site=True)
+        site_settings = SiteSettings.for_site(site)
+        self.assertTrue(site_settings.logo.is_svg())
+        self.assertTrue(site_settings.opening_hours_en)
+        home = HomePage.objects.get()
+        self.assertEqual(len(home.services), 7)
+        for path, texts in (
+            ("/id/", ("Layanan", "Berita terbaru", "Kegiatan mendatang", "Bimtek Literasi Data OPD", "Jam buka")),
+            (
+                "/en/",
+                ("Services", "Latest news", "Upcoming events", "Data Literacy Technical Guidance", "Opening hours"),
+            ),
+        ):
+            html = self.client.get(path).content.decode()
+            for text in texts:
+                self.assertIn(text, html, f"{path}: {text}")
+            for anchor in ('id="home-heritage"', 'id="home-smartcity"', 'class="site-brand__logo"'):
+                self.assertIn(anchor, html, f"{path}: {anchor}")
+        # The JDIH quick link has no English label: shown in Indonesian, marked as such.
+        self.assertIn('lang="id"><svg', self.client.get("/en/").content.decode())

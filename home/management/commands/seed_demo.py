@@ -35,6 +35,9 @@ class Command(BaseCommand):
                 if importlib.util.find_spec(f"{app}.demo") is None:
                     continue
                 importlib.import_module(f"{app}.demo").seed(context)
+            # What links across apps (the home page's quick links), once every app's pages exist.
+            for finish in context.get("finish", []):
+                finish(context)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         if context["accounts"]:
             self.stdout.write("Log in at /admin/ with:")

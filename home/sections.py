@@ -1,0 +1,49 @@
+"""The home page's sections, each a provider registered by the app whose content it shows.
+
+Imports flow from the feature apps to ``home``, never back: news, heritage and smart city register their
+section here (in their ``AppConfig.ready``), and ``HomePage.get_context`` asks every provider for its part
+of the template context. A provider keeps what it computes with ``serving.derived`` (under the content's
+generation and the language), so that a home page served again costs no query for it; a value that
+changes with time alone (an event that ends) is kept no longer than ``serving.clock`` allows.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from serving import derived
+
+_providers = {}
+
+
+def register(name, provider):
+    """Register ``provider(page, request)``, whose answer the home page's template reads as ``sections.<name>``
+    (None or empty: the section is left out)."""
+    _providers[name] = provider
+    return provider
+
+
+def is_preview(request):
+    """True when an editor previews a draft: what it shows is not the live page's, so it is not kept."""
+    return bool(getattr(request, "is_preview", False))
+
+
+def collect(page, request):
+    """``{name: answer}`` of every registered provider, for ``page`` (a home page) and ``request``."""
+    return {name: provider(page, request) for name, provider in _providers.items()}
+
+
+def services(page, request):
+    """The "Layanan" (services) quick links as HTML, rendered once per language until the content changes
+    (the pages they link to are looked up to build their addresses)."""
+    if not page.services:
+        return ""
+
+    def render():
+        return render_to_string("home/sections/services.html", {"page": page, "request": request})
+
+    if is_preview(request):
+        return render()
+    return derived.remember(f"home:services:{translation.get_language()}:{page.pk}", render)
+
+
+register("services", services)
