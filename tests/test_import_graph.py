@@ -16,7 +16,7 @@ SKIP_DIRS = {".venv", "tests", "migrations", "node_modules", "static", "staticfi
 # Top layer first (docs/architecture.md). A module may import from its own layer and any layer below it,
 # never from a layer above.
 LAYERS = [
-    ("benchmarks",),  # scripts that measure the site; nothing imports them
+    ("benchmarks", "bin"),  # scripts that measure or picture the site; nothing imports them
     ("cms",),  # settings, URLs and the setup that knows every app (cms/roles.py)
     ("news", "heritage_pages", "smartcity", "ppid", "jdih", "alerts"),  # the content areas
     ("editorial", "search"),  # services the content areas use: roles, translation state, site search
