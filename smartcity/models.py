@@ -121,10 +121,12 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
             "source": list(FundingSource.choices),
         }
 
-    def filtered_programmes(self, request):
-        choices = self.filter_choices()
-        filters = board.clean_filters(request.GET, choices)
-        return board.apply_filters(self.programmes(), filters), filters, choices
+    def filtered_programmes(self, request, choices=None):
+        """``(programmes, filterset)``: the programmes the query string's filters keep (smartcity/filters.py)."""
+        from smartcity.filters import programme_filterset
+
+        filterset = programme_filterset(self, request.GET, choices)
+        return filterset.qs, filterset
 
     # Views -------------------------------------------------------------------------------------
 
@@ -134,13 +136,15 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programmes, filters, choices = self.filtered_programmes(request)
+        choices = self.filter_choices()
+        programmes, filterset = self.filtered_programmes(request, choices)
         listing = programmes.select_related("lead_opd").order_by("path")
         page_obj = Paginator(listing, PROGRAMMES_PER_PAGE).get_page(query_params.page_number(request.GET))
         all_programmes = self.programmes()
         progress = board.progress_board(all_programmes)
         budget = board.budget_by_source(all_programmes)
-        query = board.filter_query(filters)
+        filters = filterset.active
+        query = filterset.querystring()
         context.update(
             {
                 "dimensions": self.dimension_pages(),
@@ -165,7 +169,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         return ["/", "export/programmes/csv/", "export/budget-lines/csv/", "export/indicators/csv/", "export/json/"]
 
     def _export_programmes(self, request):
-        programmes, _filters, _choices = self.filtered_programmes(request)
+        programmes, _filterset = self.filtered_programmes(request)
         return exports.prefetch(programmes)
 
     @path("export/programmes/csv/", name="export_programmes_csv")
