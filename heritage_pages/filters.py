@@ -8,12 +8,10 @@ map and the exports (GeoJSON, CSV) all use ``filtered_sites``; values that are n
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-import django_filters
-
 from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalStatus, Level, map_tile_settings
 from images.prefetch import prefetch_renditions
 from serving import params as query_params
-from serving.filtering import ListingFilterSet, querystring
+from serving.filtering import ChoiceFilter, ListingFilterSet, querystring
 
 PAGE_SIZE = 24
 # The rendition a site card shows (templates/heritage_pages/heritage_index_page.html).
@@ -28,11 +26,11 @@ class HeritageSiteFilterSet(ListingFilterSet):
     An area filter keeps the area and its sites; its choices are the live, public areas (``choices=``).
     """
 
-    kategori = django_filters.ChoiceFilter(field_name="category", choices=Category.choices)
-    status = django_filters.ChoiceFilter(field_name="legal_status", choices=LegalStatus.choices)
-    tingkat = django_filters.ChoiceFilter(field_name="designation_level", choices=Level.choices)
-    kecamatan = django_filters.ChoiceFilter(field_name="kecamatan", choices=Kecamatan.choices)
-    kawasan = django_filters.TypedChoiceFilter(coerce=int, choices=[], method="filter_kawasan")
+    kategori = ChoiceFilter(field_name="category", choices=Category.choices)
+    status = ChoiceFilter(field_name="legal_status", choices=LegalStatus.choices)
+    tingkat = ChoiceFilter(field_name="designation_level", choices=Level.choices)
+    kecamatan = ChoiceFilter(field_name="kecamatan", choices=Kecamatan.choices)
+    kawasan = ChoiceFilter(coerce=int, choices=[], method="filter_kawasan")
 
     class Meta:
         model = HeritageSitePage

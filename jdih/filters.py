@@ -1,9 +1,7 @@
 """The JDIH register's filters (``serving.filtering``)."""
 
-import django_filters
-
 from jdih.models import DocumentType, LegalDocumentPage, Status
-from serving.filtering import ListingFilterSet
+from serving.filtering import ChoiceFilter, ListingFilterSet
 
 
 class LegalDocumentFilterSet(ListingFilterSet):
@@ -13,10 +11,10 @@ class LegalDocumentFilterSet(ListingFilterSet):
     whole subject of a document's comma-separated list.
     """
 
-    jenis = django_filters.ChoiceFilter(field_name="doc_type", choices=DocumentType.choices)
-    tahun = django_filters.TypedChoiceFilter(field_name="year", coerce=int, choices=[])
-    status = django_filters.ChoiceFilter(field_name="status", choices=Status.choices)
-    subjek = django_filters.ChoiceFilter(choices=[], method="filter_subject")
+    jenis = ChoiceFilter(field_name="doc_type", choices=DocumentType.choices)
+    tahun = ChoiceFilter(field_name="year", coerce=int, choices=[])
+    status = ChoiceFilter(field_name="status", choices=Status.choices)
+    subjek = ChoiceFilter(choices=[], method="filter_subject")
 
     class Meta:
         model = LegalDocumentPage
@@ -26,7 +24,7 @@ class LegalDocumentFilterSet(ListingFilterSet):
         data = super().read(params)
         if "subjek" in data:
             # The subject as the register spells it, or left as given (then not a choice, so ignored).
-            known = {value.casefold(): value for value, _label in self.filters["subjek"].extra["choices"]}
+            known = {value.casefold(): value for value in self.filters["subjek"].extra["choices"]}
             data["subjek"] = known.get(data["subjek"].strip().casefold(), data["subjek"])
         return data
 

@@ -5,7 +5,7 @@ from taggit.models import Tag
 
 from home.models import OPD
 from news.models import NewsPage, NewsType
-from serving.filtering import IntegerFilter, ListingFilterSet
+from serving.filtering import ChoiceFilter, IntegerFilter, ListingFilterSet
 
 YEAR_RANGE = (1900, 2100)
 
@@ -17,7 +17,7 @@ class NewsFilterSet(ListingFilterSet):
     OPD filter.
     """
 
-    type = django_filters.ChoiceFilter(field_name="news_type", choices=NewsType.choices)
+    type = ChoiceFilter(field_name="news_type", choices=NewsType.choices)
     opd = django_filters.ModelChoiceFilter(field_name="owner_opd", queryset=OPD.objects.all(), to_field_name="slug")
     tag = django_filters.ModelChoiceFilter(
         field_name="tagged_items__tag", queryset=Tag.objects.all(), to_field_name="slug"

@@ -2,9 +2,7 @@
 
 from django.db.models import Q
 
-import django_filters
-
-from serving.filtering import ListingFilterSet
+from serving.filtering import ChoiceFilter, ListingFilterSet
 from smartcity.choices import Dimension, FundingSource, Horizon, Status
 from smartcity.models import ProgrammeBudgetLine, SmartCityProgrammePage
 
@@ -15,11 +13,11 @@ class ProgrammeFilterSet(ListingFilterSet):
     The lead OPDs a visitor can choose are those leading a programme here (``choices=``).
     """
 
-    dimension = django_filters.ChoiceFilter(choices=Dimension.choices, method="filter_dimension")
-    horizon = django_filters.ChoiceFilter(field_name="horizon", choices=Horizon.choices)
-    status = django_filters.ChoiceFilter(field_name="status", choices=Status.choices)
-    opd = django_filters.ChoiceFilter(field_name="lead_opd__slug", choices=[])
-    source = django_filters.ChoiceFilter(choices=FundingSource.choices, method="filter_source")
+    dimension = ChoiceFilter(choices=Dimension.choices, method="filter_dimension")
+    horizon = ChoiceFilter(field_name="horizon", choices=Horizon.choices)
+    status = ChoiceFilter(field_name="status", choices=Status.choices)
+    opd = ChoiceFilter(field_name="lead_opd__slug", choices=[])
+    source = ChoiceFilter(choices=FundingSource.choices, method="filter_source")
 
     class Meta:
         model = SmartCityProgrammePage
