@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
+    "cms",  # no models: the setup_roles command, which knows every app
     "home",
     "ops",
     "serving",

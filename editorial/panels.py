@@ -1,13 +1,15 @@
-"""A read-only editor panel that shows the page's English state.
+"""The page editor's shared parts: the read-only panel that shows the page's English state, and the tabs.
 
-Add it to a page type in one line: ``content_panels = Page.content_panels + [TranslationStatusPanel(), …]``.
+Add the panel to a page type in one line: ``content_panels = Page.content_panels + [TranslationStatusPanel(), …]``;
+a page type with a tab of its own builds its tabs with ``editor_tabs(content_panels, (heading, panels))``.
 """
 
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
+from wagtail.models import Page
 
 from editorial.models import PageTranslationStatus, TranslationState
 from editorial.status import compute_for_page
@@ -52,3 +54,16 @@ class TranslationStatusPanel(Panel):
                 }
             )
             return context
+
+
+def editor_tabs(content_panels, *extra_tabs):
+    """A page type's editor tabs: Content, then each ``(heading, panels)`` of ``extra_tabs``, then Wagtail's
+    Promote and Settings."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            *(ObjectList(panels, heading=heading) for heading, panels in extra_tabs),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )

@@ -3,7 +3,8 @@
 Each role is one Django group whose name carries the Indonesian and the English word, so that staff find
 it whatever their admin language is; the names are stable and documented in docs/editorial.md. The OPD
 contributor groups (one per OPD, scoped to that OPD's newsroom) live in ``news/permissions.py`` next to
-the newsrooms they depend on; ``setup_roles`` runs that setup too. Everything here is idempotent.
+the newsrooms they depend on. ``cms/roles.py`` sets every role up, each app's part included (the
+``setup_roles`` command). Everything here is idempotent.
 
 Wagtail 7.4 page permissions are add, change, publish, lock, unlock and bulk_delete; there is no separate
 "delete": a group with "change" may delete pages that are not live. Translators get "change" only, and
@@ -189,23 +190,9 @@ def _get_or_rename(model, name):
     return found
 
 
-def review_workflow_roots():
-    """Where the review workflow applies: each site's home page, every city newsroom and masterplan.
-
-    The home page covers every page a translator may submit; the newsroom and the masterplan are named
-    too, so that news and programmes stay under review even if the home page's assignment is changed.
-    """
-    from news.models import NewsIndexPage
-    from smartcity.models import SmartCityIndexPage
-
-    roots = site_home_pages()
-    roots += [page.page_ptr for page in NewsIndexPage.objects.order_by("path")]
-    roots += [page.page_ptr for page in SmartCityIndexPage.objects.order_by("path")]
-    return roots
-
-
-def ensure_review_workflow(editors, report, roots=None):
-    """One workflow with one step: an editor approves (the page goes live) or rejects with a comment."""
+def ensure_review_workflow(editors, report, roots):
+    """One workflow with one step, on the pages ``roots``: an editor approves (the page goes live) or
+    rejects with a comment."""
     task = _get_or_rename(GroupApprovalTask, REVIEW_TASK_NAME)
     if task is None:
         task = EditorialReviewTask.objects.create(name=REVIEW_TASK_NAME)
@@ -216,7 +203,7 @@ def ensure_review_workflow(editors, report, roots=None):
         workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
         report.workflow_created = True
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for root in review_workflow_roots() if roots is None else roots:
+    for root in roots:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return workflow
 
@@ -232,23 +219,6 @@ def as_editorial_review_task(task):
     converted.save_base(raw=True)
     Task.objects.filter(pk=task.pk).update(content_type=ContentType.objects.get_for_model(EditorialReviewTask))
     return EditorialReviewTask.objects.get(pk=task.pk)
-
-
-def setup_roles():
-    """Create or complete every role group, its permissions and the review workflow. Safe to run again."""
-    # news.permissions imports this module for the role names, so it is imported here, not at the top.
-    from news.permissions import setup_news_permissions
-
-    report = SetupReport()
-    ensure_administrators(report)
-    editors = ensure_editors(report)
-    ensure_translators(report)
-    ensure_review_workflow(editors, report)
-    setup_news_permissions(report=report)
-    from ppid.roles import setup_ppid_roles  # the PPID group, and OPD contributors in the register
-
-    setup_ppid_roles(report)
-    return report
 
 
 def may_delete(user, page):

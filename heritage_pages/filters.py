@@ -8,7 +8,8 @@ map and the exports (GeoJSON, CSV) all use ``filtered_sites``; values that are n
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalStatus, Level, map_tile_settings
+from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalStatus, Level
+from heritage_pages.related import map_tile_settings
 from images.prefetch import prefetch_renditions
 from serving import params as query_params
 from serving.filtering import ChoiceFilter, ListingFilterSet, querystring

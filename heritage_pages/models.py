@@ -4,15 +4,11 @@ Fields follow UU 11/2010 on cultural heritage, so each page says what a site leg
 only a designated (ditetapkan) object is called cagar budaya.
 """
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -24,23 +20,28 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Orderable, Page, Site
-from wagtail.search import index
+from wagtail.models import Orderable, Page
 
-from editorial.panels import TranslationStatusPanel
+from editorial.panels import TranslationStatusPanel, editor_tabs
+from heritage_pages import choices, plaque, related
 from heritage_pages.blocks import HistoryStreamBlock
+from heritage_pages.choices import (
+    STATUS_EXPLANATIONS,
+    Category,
+    Condition,
+    Kecamatan,
+    LegalStatus,
+    Level,
+    Ownership,
+)
 from home import bilingual
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField
-from serving.derived import remember
+from search.fields import SiteSearchField, admin_search_fields
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
 # Coordinates outside it are allowed (a site may be recorded elsewhere) but editors get a warning.
@@ -54,91 +55,6 @@ def is_inside_city(latitude, longitude):
         return False
     lat, lon = Decimal(str(latitude)), Decimal(str(longitude))
     return CITY_BOUNDS["south"] <= lat <= CITY_BOUNDS["north"] and CITY_BOUNDS["west"] <= lon <= CITY_BOUNDS["east"]
-
-
-class Category(models.TextChoices):
-    """The five kinds of cultural heritage in UU 11/2010, Pasal 1."""
-
-    BENDA = "benda", _("Object (benda)")
-    BANGUNAN = "bangunan", _("Building (bangunan)")
-    STRUKTUR = "struktur", _("Structure (struktur)")
-    SITUS = "situs", _("Site (situs)")
-    KAWASAN = "kawasan", _("Area (kawasan)")
-
-
-class LegalStatus(models.TextChoices):
-    """Where the object stands in the chain registration → TACB study → designation (Pasal 29–37)."""
-
-    ODCB = "odcb", _("Suspected cultural heritage object (ODCB)")
-    TERDAFTAR = "terdaftar", _("Registered, not yet designated")
-    DIREKOMENDASIKAN = "direkomendasikan", _("Recommended by the heritage experts team (TACB), not yet designated")
-    DITETAPKAN = "ditetapkan", _("Designated cultural heritage")
-    DIHAPUS = "dihapus", _("Removed from the register")
-
-
-STATUS_EXPLANATIONS = {
-    LegalStatus.ODCB: _(
-        "This object is protected as if it were cultural heritage while it is studied, "
-        "but it has not been designated as cultural heritage."
-    ),
-    LegalStatus.TERDAFTAR: _(
-        "This object is registered and awaits study by the heritage experts team (TACB). "
-        "It has not been designated as cultural heritage."
-    ),
-    LegalStatus.DIREKOMENDASIKAN: _(
-        "The heritage experts team (TACB) has recommended this object for designation. "
-        "It has not been designated as cultural heritage yet."
-    ),
-    LegalStatus.DITETAPKAN: _("This object has been designated as cultural heritage by decree."),
-    LegalStatus.DIHAPUS: _("This object has been removed from the cultural heritage register."),
-}
-
-
-class Level(models.TextChoices):
-    """Government level of a designation (penetapan) or a ranking (pemeringkatan)."""
-
-    KOTA = "kota", _("City")
-    PROVINSI = "provinsi", _("Provincial")
-    NASIONAL = "nasional", _("National")
-
-
-class Kecamatan(models.TextChoices):
-    """Tanjungpinang's four districts."""
-
-    BUKIT_BESTARI = "bukit-bestari", "Bukit Bestari"
-    TANJUNGPINANG_BARAT = "tanjungpinang-barat", "Tanjungpinang Barat"
-    TANJUNGPINANG_KOTA = "tanjungpinang-kota", "Tanjungpinang Kota"
-    TANJUNGPINANG_TIMUR = "tanjungpinang-timur", "Tanjungpinang Timur"
-
-
-class Condition(models.TextChoices):
-    BAIK = "baik", _("Good")
-    RUSAK_RINGAN = "rusak-ringan", _("Slightly damaged")
-    RUSAK_BERAT = "rusak-berat", _("Badly damaged")
-    MUSNAH = "musnah", _("Lost")
-
-
-class Ownership(models.TextChoices):
-    """Owners allowed by UU 11/2010."""
-
-    NEGARA = "negara", _("The state")
-    PEMDA = "pemerintah-daerah", _("Regional government")
-    ADAT = "masyarakat-adat", _("Customary law community")
-    PERORANGAN = "perorangan", _("Private person")
-    BADAN_USAHA = "badan-usaha", _("Business entity")
-    WAKAF = "wakaf", _("Religious endowment (wakaf)")
-
-
-# The inline lists a site page shows: context name -> (relation, what it shows with each row).
-INLINE_LISTS = {
-    "gallery": ("gallery_images", ["image"]),
-    "documents": ("documents", ["document"]),
-    "sources": ("sources", []),
-}
-
-# The listing image's renditions on a site page: link previews (Open Graph, JSON-LD) and the page itself.
-OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
-HERO_IMAGE_SPEC = "width-960|format-webp"
 
 
 class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
@@ -159,21 +75,17 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
-    def sites(self):
-        """Live, public sites of this register, with what listings show."""
-        from heritage_pages.filters import site_queryset
-
-        return site_queryset(self)
+    # ``sites()``, ``listing_context(request)``, ``geojson_response(request)`` and ``csv_response(request)``
+    # query this module's models, so they live in heritage_pages/filters.py and exports.py, which
+    # HeritagePagesConfig.ready() attaches here as methods.
 
     def get_context(self, request, *args, **kwargs):
-        from heritage_pages import filters
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(filters.listing_context(self, request))
+        context.update(self.listing_context(request))
         return context
 
     def get_cached_paths(self):
@@ -183,16 +95,12 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("geojson/", name="geojson")
     def geojson(self, request):
         """The (filtered) register as a GeoJSON FeatureCollection in the visitor's language."""
-        from heritage_pages import exports
-
-        return exports.geojson_response(self, request)
+        return self.geojson_response(request)
 
     @path("csv/", name="csv")
     def csv(self, request):
         """The (filtered) register as a CSV download in the visitor's language."""
-        from heritage_pages import exports
-
-        return exports.csv_response(self, request)
+        return self.csv_response(request)
 
     class Meta:
         verbose_name = _("heritage register")
@@ -511,14 +419,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
             heading=_("Condition and care"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(location_panels, heading=_("Location and visiting")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, (_("Location and visiting"), location_panels))
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -532,17 +433,8 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         SiteSearchField("kelurahan", weight="C"),
         SiteSearchField("getting_there", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["category", "legal_status"])
     site_search_opd_field = "custodian_opd"
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("official_name"),
-        index.SearchField("local_names"),
-        index.SearchField("significance"),
-        index.SearchField("history"),
-        index.FilterField("category"),
-        index.FilterField("legal_status"),
-    ]
 
     def clean(self):
         super().clean()
@@ -554,7 +446,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     @property
     def is_designated(self):
         """Only a designated object may be called cagar budaya."""
-        return self.legal_status == LegalStatus.DITETAPKAN
+        return choices.is_designated(self.legal_status)
 
     @property
     def status_explanation(self):
@@ -566,7 +458,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     @property
     def schema_type(self):
-        return "TouristAttraction" if self.is_visitable else "LandmarksOrHistoricalBuildings"
+        return choices.schema_type(self.is_visitable)
 
     @property
     def plaque_url(self):
@@ -578,111 +470,10 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         """An OpenStreetMap link that opens the point in any maps app or browser."""
         return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
 
-    def child_sites_live(self):
-        return (
-            HeritageSitePage.objects.live()
-            .public()
-            .filter(parent_area=self)
-            .select_related("listing_image")
-            .order_by("title")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        derived = self.derived_data(request)
-        context["parent_area"] = derived["parent_area"]
-        context["child_sites"] = derived["child_sites"]
-        context.update(self.inline_lists(request, derived))
-        context["map_tiles"] = map_tile_settings()
-        context["map_features"] = [
-            {"lat": float(self.latitude), "lon": float(self.longitude), "title": self.title, "url": ""}
-        ]
-        renditions = derived["listing_image_renditions"]
-        if renditions:
-            for rendition in renditions.values():
-                rendition.image = self.listing_image  # its alt text, in the visitor's language
-            context["og_image_url"] = request.build_absolute_uri(renditions[OG_IMAGE_SPEC].url)
-            # What {% image page.listing_image width-960 format-webp loading="eager" %} writes, without the
-            # tag's lookup and write-back of the rendition in the renditions cache.
-            context["listing_image_tag"] = renditions[HERO_IMAGE_SPEC].img_tag({"loading": "eager"})
+        context.update(related.site_context(self, request))  # its area and sites, lists, map, image
         return context
-
-    def derived_data(self, request):
-        """Derived data the page shows, shared by every visitor:
-
-        - ``parent_area``, ``child_sites``: the area this site is part of and the sites inside it (live,
-          public), as SiteLinks in the visitor's language;
-        - ``filled_lists``: the names of the inline lists (gallery, documents, sources) that have rows;
-        - ``sources``: the sources' citations and links (plain text: no query for them once kept);
-        - ``listing_image_renditions``: the listing image's two renditions (link previews, the page).
-
-        Kept with ``remember()`` until any content changes (inline rows change with their page), per
-        language, site (a URL is relative on its own site), parent area and listing image. Previews
-        compute afresh.
-        """
-        if getattr(request, "is_preview", False):
-            return self._derived_data(request)
-        site = Site.find_for_request(request)
-        key = ":".join(
-            str(part)
-            for part in (
-                "heritage:derived",
-                translation.get_language(),
-                site.pk if site else "",
-                self.pk,
-                self.parent_area_id,
-                self.listing_image_id,
-            )
-        )
-        return remember(key, lambda: self._derived_data(request))
-
-    def _derived_data(self, request):
-        # One query: the parent area, the sites in this one, and this page with a flag per inline list.
-        flags = {
-            f"has_{relation}": Exists(self._meta.get_field(relation).related_model.objects.filter(page=OuterRef("pk")))
-            for relation, _related in INLINE_LISTS.values()
-        }
-        related = HeritageSitePage.objects.live().public()
-        related = related.filter(Q(parent_area=self) | Q(pk__in=[self.parent_area_id, self.pk]))
-        related = list(related.defer_streamfields().annotate(**flags).order_by("title"))
-        this = next((site for site in related if site.pk == self.pk), None)
-        filled_lists = [
-            relation for relation, _related in INLINE_LISTS.values() if this is None or getattr(this, f"has_{relation}")
-        ]
-        return {
-            "parent_area": next(
-                (SiteLink.of(site, request) for site in related if site.pk == self.parent_area_id), None
-            ),
-            "child_sites": [SiteLink.of(site, request) for site in related if site.parent_area_id == self.pk],
-            # A page this query cannot see (in a private section) fetches every list.
-            "filled_lists": filled_lists,
-            "sources": (
-                [{"citation": source.citation, "url": source.url} for source in self.sources.all()]
-                if "sources" in filled_lists
-                else []
-            ),
-            "listing_image_renditions": (
-                get_renditions_or_not_found(self.listing_image, (OG_IMAGE_SPEC, HERO_IMAGE_SPEC))
-                if self.listing_image_id
-                else {}
-            ),
-        }
-
-    def inline_lists(self, request, derived):
-        """``gallery``, ``documents`` and ``sources`` for the template: the sources from ``derived`` (see
-        ``derived_data()``), one query for each other list that has rows, none for an empty one. A preview
-        shows the rows in the editor's form."""
-        preview = getattr(request, "is_preview", False)
-        lists = {}
-        for name, (relation, related) in INLINE_LISTS.items():
-            rows = getattr(self, relation).all()
-            if name == "sources" and not preview:
-                lists[name] = derived["sources"]
-            elif preview or relation in derived["filled_lists"]:
-                lists[name] = rows.select_related(*related) if related else rows
-            else:
-                lists[name] = []
-        return lists
 
     def get_cached_paths(self):
         """Its routes a CDN may keep (serving/cdn.py): the page and its printable plaque."""
@@ -703,8 +494,6 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("plakat/", name="plaque")
     def plaque(self, request):
         """A printable plaque with a QR code pointing to the language-neutral address."""
-        from heritage_pages import plaque
-
         target = request.build_absolute_uri(self.plaque_url)
         route = self.reverse_subpage("plaque")
         alternates = [
@@ -728,46 +517,6 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("heritage site")
         verbose_name_plural = _("heritage sites")
-
-
-@dataclass(frozen=True)
-class SiteLink:
-    """Another site as a site page links to it (its area, the sites inside it): title, URL and legal
-    status in one language. Plain data, so it can be cached; it answers the attributes the status badge
-    and the JSON-LD read from a HeritageSitePage."""
-
-    title: str
-    url: str
-    legal_status: str
-    designation_level: str
-    is_visitable: bool
-
-    badge: str = ""  # the status badge's HTML, in the language the link was made in
-    title_lang: str = ""  # "id" when the title shown is the Indonesian fallback on a page in another language
-
-    @classmethod
-    def of(cls, site, request):
-        link = cls(site.title, site.get_url(request), site.legal_status, site.designation_level, site.is_visitable)
-        if bilingual.shows_fallback(site, "title"):
-            link = replace(link, title_lang=bilingual.DEFAULT_LANGUAGE)
-        # Rendered once with the link (links are kept with the derived data), not once per view per link.
-        return replace(
-            link, badge=render_to_string("heritage_pages/includes/status_badge.html", {"site": link}).strip()
-        )
-
-    is_designated = HeritageSitePage.is_designated
-    schema_type = HeritageSitePage.schema_type
-
-    def get_legal_status_display(self):
-        return dict(LegalStatus.choices).get(self.legal_status, self.legal_status)
-
-    def get_designation_level_display(self):
-        return dict(Level.choices).get(self.designation_level, self.designation_level)
-
-
-def map_tile_settings():
-    """The tile server and attribution the maps use (from settings, OpenStreetMap by default)."""
-    return {"url": settings.HERITAGE_MAP_TILE_URL, "attribution": settings.HERITAGE_MAP_ATTRIBUTION}
 
 
 class HeritageSiteGalleryImage(Orderable):

@@ -11,11 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from editorial.panels import TranslationStatusPanel
 from home import bilingual
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField
+from search.fields import SiteSearchField, admin_search_fields
 from serving import derived
 
 
@@ -305,8 +304,8 @@ class HomePage(BilingualPageMixin, Page):
     objects = CityPageManager()
     serve_select_related = ["hero_image"]
 
+    # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
     content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
         MultiFieldPanel(
             [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
         ),
@@ -314,13 +313,13 @@ class HomePage(BilingualPageMixin, Page):
         FieldPanel("featured_sections"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("search_description", weight="B"),
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -348,14 +347,15 @@ class StandardPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
+    # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     class Meta:
         verbose_name = _("standard page")

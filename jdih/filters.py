@@ -1,6 +1,7 @@
 """The JDIH register's filters (``serving.filtering``)."""
 
-from jdih.models import DocumentType, LegalDocumentPage, Status
+from jdih.choices import DocumentType, Status
+from jdih.models import LegalDocumentPage
 from serving.filtering import ChoiceFilter, ListingFilterSet
 
 

@@ -6,8 +6,9 @@ not known choices are ignored (never an error).
 
 from django.core.paginator import Paginator
 
+from jdih.choices import DocumentType, Status
 from jdih.filters import LegalDocumentFilterSet
-from jdih.models import DocumentType, LegalDocumentPage, Status
+from jdih.models import LegalDocumentPage
 from serving import params as query_params
 from serving.filtering import querystring
 

@@ -14,77 +14,23 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
 from home import bilingual
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField
-
-
-class DocumentType(models.TextChoices):
-    """The kinds of regional legal documents a city publishes (jenis/bentuk peraturan)."""
-
-    PERDA = "perda", _("Regional regulation (Peraturan Daerah)")
-    PERWALI = "perwali", _("Mayor's regulation (Peraturan Wali Kota)")
-    KEPWALI = "kepwali", _("Mayor's decree (Keputusan Wali Kota)")
-    INSTRUKSI = "instruksi", _("Mayor's instruction (Instruksi Wali Kota)")
-    SURAT_EDARAN = "surat-edaran", _("Circular (Surat Edaran)")
-    LAINNYA = "lainnya", _("Other")
-
-
-# The official Indonesian name (JDIHN ``jenis``), its abbreviation (``singkatanJenis``) and the other
-# abbreviations people search with (Tanjungpinang writes "Perwako" as often as "Perwali").
-TYPE_NAMES = {
-    DocumentType.PERDA: ("Peraturan Daerah", "PERDA", ("Perda",)),
-    DocumentType.PERWALI: ("Peraturan Wali Kota", "PERWALI", ("Perwali", "Perwako", "Perwal")),
-    DocumentType.KEPWALI: ("Keputusan Wali Kota", "KEPWALI", ("Kepwali", "Kepwako", "SK", "Keputusan")),
-    DocumentType.INSTRUKSI: ("Instruksi Wali Kota", "INSWALI", ("Instruksi",)),
-    DocumentType.SURAT_EDARAN: ("Surat Edaran Wali Kota", "SE", ("SE", "Surat Edaran")),
-    DocumentType.LAINNYA: ("", "", ()),
-}
-
-
-class Status(models.TextChoices):
-    """Whether the document is in force (status peraturan)."""
-
-    BERLAKU = "berlaku", _("In force (berlaku)")
-    TIDAK_BERLAKU = "tidak-berlaku", _("Not in force (tidak berlaku)")
-    DICABUT = "dicabut", _("Revoked (dicabut)")
-    DIUBAH = "diubah", _("Amended (diubah)")
-
-
-# The JDIHN ``status`` value of each status.
-STATUS_JDIHN = {
-    Status.BERLAKU: "Berlaku",
-    Status.TIDAK_BERLAKU: "Tidak Berlaku",
-    Status.DICABUT: "Dicabut",
-    Status.DIUBAH: "Diubah",
-}
-# Statuses a citing page warns about: the cited text no longer applies as written.
-NOT_IN_FORCE = {Status.TIDAK_BERLAKU, Status.DICABUT}
-
-
-class RelationKind(models.TextChoices):
-    """How one document acts on another; the other document shows the inverse."""
-
-    MENCABUT = "mencabut", _("revokes (mencabut)")
-    MENGUBAH = "mengubah", _("amends (mengubah)")
-    MELAKSANAKAN = "melaksanakan", _("implements (melaksanakan)")
-
-
-# Headings on the document page for each direction of a relation.
-OUTGOING_LABELS = {
-    RelationKind.MENCABUT: _("Revokes"),
-    RelationKind.MENGUBAH: _("Amends"),
-    RelationKind.MELAKSANAKAN: _("Implements"),
-}
-INCOMING_LABELS = {
-    RelationKind.MENCABUT: _("Revoked by"),
-    RelationKind.MENGUBAH: _("Amended by"),
-    RelationKind.MELAKSANAKAN: _("Implemented by"),
-}
+from jdih import structured_data
+from jdih.choices import (  # noqa: F401 - importers and templates read these through jdih.models too
+    INCOMING_LABELS,
+    NOT_IN_FORCE,
+    OUTGOING_LABELS,
+    STATUS_JDIHN,
+    TYPE_NAMES,
+    DocumentType,
+    RelationKind,
+    Status,
+)
+from search.fields import SiteSearchField, admin_search_fields
 
 
 def _year_validators():
@@ -108,14 +54,15 @@ class JDIHIndexPage(BilingualPageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
+
+    # ``listing_context(request)`` queries this module's models, so it lives in jdih/listing.py, which
+    # JdihConfig.ready() attaches here as a method.
 
     def get_context(self, request, *args, **kwargs):
-        from jdih import listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing.listing_context(self, request))
+        context.update(self.listing_context(request))
         return context
 
     class Meta:
@@ -271,14 +218,6 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         FieldPanel("is_demo"),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("number"),
-        index.SearchField("subjects"),
-        index.SearchField("abstract"),
-        index.FilterField("doc_type"),
-        index.FilterField("year"),
-        index.FilterField("status"),
-    ]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("search_identifier", weight="A"),
@@ -286,6 +225,7 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         SiteSearchField("abstract", weight="B"),
         SiteSearchField("source", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["doc_type", "year", "status"])
     site_search_date_field = "date_enacted"
 
     # Identification -------------------------------------------------------------------------------
@@ -423,8 +363,6 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         return pages
 
     def get_context(self, request, *args, **kwargs):
-        from jdih import structured_data
-
         context = super().get_context(request, *args, **kwargs)
         context["relation_groups"] = self.relation_groups()
         context["citing_pages"] = self.citing_pages()

@@ -5,7 +5,7 @@ both apps embed JSON-LD the same, safe way.
 """
 
 from home import bilingual
-from jdih.models import RelationKind, Status
+from jdih.choices import RelationKind, Status
 from news.structured_data import json_ld_script
 
 __all__ = ["json_ld_script", "legislation_data"]

@@ -12,9 +12,10 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from editorial.roles import EDITORS_GROUP, contributor_group_name
 from home.demo import demo_image, ensure_user, stream, upsert_page
 from news.models import NewsIndexPage, NewsPage, NewsRelatedPage, NewsType, OPDNewsroomPage
-from news.permissions import MODERATORS_GROUP, contributor_group_name, setup_news_permissions
+from news.permissions import setup_news_permissions
 
 WIB = ZoneInfo("Asia/Jakarta")
 DEMO_CONTRIBUTOR = ("kontributor-disbudpar", "pinang-kontributor-2026", "disbudpar")
@@ -410,5 +411,5 @@ def seed(context):
         )
         context["accounts"].append((username, password, "OPD contributor / Kontributor OPD (Disbudpar)"))
         username, password = DEMO_EDITOR
-        ensure_user(username, password, groups=[MODERATORS_GROUP], first_name="Redaktur Diskominfo")
+        ensure_user(username, password, groups=[EDITORS_GROUP], first_name="Redaktur Diskominfo")
         context["accounts"].append((username, password, "Editor / Redaktur"))

@@ -95,6 +95,11 @@ def feed_for(kind, index, opd=None, news_type=""):
     return (NewsAtomFeed if kind == "atom" else NewsRssFeed)(index, opd=opd, news_type=news_type)
 
 
+def serve_feed(index, request, kind, opd=None, news_type=None):
+    """The response of one of ``index``'s feed routes (``NewsIndexPage._feed``, attached in news/apps.py)."""
+    return feed_for(kind, index, opd=opd, news_type=news_type)(request)
+
+
 def feed_title(index, opd=None, news_type=""):
     parts = [index.title]
     if opd is not None:

@@ -9,7 +9,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -25,34 +25,28 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from taggit.models import TaggedItemBase
 
-from editorial.panels import TranslationStatusPanel
+from editorial.panels import TranslationStatusPanel, editor_tabs
 from home import bilingual
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from images.prefetch import fetch_renditions
-from news import structured_data
+from news import links, structured_data
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
-from search.fields import SiteSearchField
+from news.links import with_opds
+from search.fields import SiteSearchField, admin_search_fields
 from serving import routing
-from serving.derived import remember
 
 # Page types a news item may be linked to. They live in apps built separately, so they are named by
 # label (never imported); pages of any other type are refused with a form error.
 RELATABLE_PAGE_TYPES = ("heritage_pages.HeritageSitePage", "smartcity.SmartCityProgrammePage")
-
-# What a link to a page reads: its URL (per language), its title (per language), whether it is live.
-RELATED_LINK_FIELDS = ("path", "depth", "url_path", "title", "live", "content_type", "locale", "translation_key")
 
 # The article's hero image as templates/news/news_page.html shows it.
 HERO_IMAGE_SPEC = "width-1200|format-webp"
@@ -90,8 +84,8 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -103,10 +97,9 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         items = NewsPage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
         return items if include_future else items.filter(publication_date__lte=timezone.now())
 
-    def listing_context(self, request, opd=None):
-        from news import listing
-
-        return listing.build(self, request, opd=opd)
+    # The listing (``listing_context(request, opd=None)``) and the feeds (``_feed(request, kind, …)``,
+    # ``feed_links(request, opd=None, news_type=None)``) query this module's models, so they live in
+    # news/listing.py and news/feeds.py, which NewsConfig.ready() attaches here as methods.
 
     @path("")
     def index_view(self, request):
@@ -161,17 +154,6 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         for slug in slugs:
             paths += self.opd_routes(slug)
         return paths
-
-    def _feed(self, request, kind, opd=None, news_type=None):
-        from news.feeds import feed_for
-
-        return feed_for(kind, self, opd=opd, news_type=news_type)(request)
-
-    def feed_links(self, request, opd=None, news_type=None):
-        """``[(kind, mime type, title, url)]`` for the feeds matching a listing, for ``<link rel=alternate>``."""
-        from news.feeds import feed_links
-
-        return feed_links(self, request, opd=opd, news_type=news_type)
 
 
 class OPDNewsroomPage(BilingualPageMixin, Page):
@@ -474,14 +456,7 @@ class NewsPage(BilingualPageMixin, Page):
         FieldPanel("materials"),
         FieldPanel("outcomes"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(event_panels, heading=_("Event details")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, (_("Event details"), event_panels))
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -490,17 +465,9 @@ class NewsPage(BilingualPageMixin, Page):
         SiteSearchField("body", weight="C"),
         SiteSearchField("outcomes", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["news_type", "publication_date", "owner_opd"])
     site_search_opd_field = "owner_opd"
     site_search_date_field = "publication_date"
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("event_title"),
-        index.FilterField("news_type"),
-        index.FilterField("publication_date"),
-        index.FilterField("owner_opd"),
-    ]
 
     class Meta:
         verbose_name = _("news page")
@@ -577,53 +544,13 @@ class NewsPage(BilingualPageMixin, Page):
             paths += index.opd_routes(OPD.objects.values_list("slug", flat=True).get(pk=self.owner_opd_id))
         return [(index, paths)]
 
-    def _links_from_database(self):
-        """The tags, co-organising OPDs and related pages the article shows, in one query (two when it has
-        related pages): their ids from the three link tables at once (``_link_rows``, the tags' names with
-        them), the OPDs from the cached OPD map, the related pages' titles and URLs in a second query."""
-
-        rows = _link_rows(self.pk)
-        tags, opd_ids, page_order = [], [], {}
-        for row_kind, target_id, _order, name, slug in sorted(rows, key=lambda row: (row[0], row[2] or 0, row[1])):
-            if row_kind == "tag":
-                tags.append({"name": name, "slug": slug})
-            elif row_kind == "opd":
-                opd_ids.append(target_id)
-            else:
-                page_order.setdefault(target_id, len(page_order))
-        opds = opd_map() if opd_ids else {}
-        co_opds = [opds[opd_id] for opd_id in opd_ids if opd_id in opds]
-        if len(co_opds) < len(opd_ids):  # an OPD newer than the map: cannot happen, but never show less
-            co_opds = list(OPD.objects.filter(pk__in=opd_ids))
-        # Titles and URLs only: the generic pages will do, no query per link for its specific type.
-        related = []
-        if page_order:
-            related = sorted(
-                Page.objects.filter(pk__in=page_order, live=True).only(*RELATED_LINK_FIELDS),
-                key=lambda page: page_order[page.pk],
-            )
-        return {"tags": tags, "co_opds": sorted(co_opds, key=lambda opd: opd.acronym), "related_links": related}
-
-    def _links_in_memory(self):
-        """The same for a preview: from the revision being previewed, not from the database."""
-        return {
-            "tags": [{"name": item.tag.name, "slug": item.tag.slug} for item in self.tagged_items.all()],
-            "co_opds": sorted(self.co_opds.all(), key=lambda opd: opd.acronym),
-            "related_links": [link.page for link in self.related_pages.all() if link.page.live],
-        }
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         with_opds([self], "owner_opd", "event_organiser")
         if self.hero_image:
             # The sizes the template and the JSON-LD show, from the cache in one go.
             fetch_renditions(self.hero_image, structured_data.SHARE_IMAGE_SPEC, HERO_IMAGE_SPEC)
-        if getattr(request, "is_preview", False):
-            context.update(self._links_in_memory())
-        else:
-            # Kept until the content changes: saving this page (its tags, OPDs and links are saved with it),
-            # a linked page or an OPD makes a new cache generation.
-            context.update(remember(f"news:links:{self.pk}", self._links_from_database))
+        context.update(links.article_links(self, request))  # tags, co-organising OPDs, related pages
         newsroom = self.newsroom
         if newsroom is not None:
             newsroom_url = newsroom.get_url(request)
@@ -663,77 +590,3 @@ class NewsRelatedPage(Orderable):
             raise ValidationError(
                 {"page": _("Choose a heritage site or a smart city programme; other pages cannot be linked here.")}
             )
-
-
-def _link_rows(page_id):
-    """``(kind, id, order, name, slug)`` of a news page's tags, co-organising OPDs and related pages, in one
-    query: a UNION ALL of the three link tables. Written in SQL because the ORM cannot keep the columns of
-    annotated ``values_list()`` querysets in the same order across a union; table and column names come
-    from the models, the page id is a parameter."""
-    quote = connection.ops.quote_name
-    tagged, tag = NewsPageTag._meta, NewsPageTag._meta.get_field("tag").related_model._meta
-    co_opds = NewsPage.co_opds.through._meta
-    related = NewsRelatedPage._meta
-
-    def column(meta, name):
-        return f"{quote(meta.db_table)}.{quote(meta.get_field(name).column)}"
-
-    sql = (
-        f"SELECT 'tag', {column(tagged, 'tag')}, {column(tagged, 'id')}, {column(tag, 'name')}, {column(tag, 'slug')}"
-        f" FROM {quote(tagged.db_table)} INNER JOIN {quote(tag.db_table)}"
-        f" ON {column(tag, 'id')} = {column(tagged, 'tag')} WHERE {column(tagged, 'content_object')} = %s"
-        f" UNION ALL SELECT 'opd', {column(co_opds, 'opd')}, {column(co_opds, 'id')}, '', ''"
-        f" FROM {quote(co_opds.db_table)} WHERE {column(co_opds, 'newspage')} = %s"
-        f" UNION ALL SELECT 'page', {column(related, 'page')}, {column(related, 'sort_order')}, '', ''"
-        f" FROM {quote(related.db_table)} WHERE {column(related, 'news_page')} = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [page_id] * 3)
-        return cursor.fetchall()
-
-
-def opd_map():
-    """Every OPD by id, kept with ``serving.derived.remember`` until the content changes.
-
-    Not per language: an OPD instance carries its name in every language.
-    """
-    return remember("news:opds", lambda: {opd.pk: opd for opd in OPD.objects.all()})
-
-
-def with_opds(items, *fields, opds=None):
-    """Give ``items`` their OPDs (``fields``, ``owner_opd`` by default) from ``opds`` (by id; ``opd_map()``
-    when not given): no join, no query per item, one instance per OPD. An OPD already fetched with an item
-    is kept; one missing from ``opds`` is left to Django to fetch."""
-    fields = fields or ("owner_opd",)
-    for item in items:
-        for name in fields:
-            opd_id = getattr(item, f"{name}_id")
-            if opd_id is None or item._meta.get_field(name).is_cached(item):
-                continue
-            opds = opds if opds is not None else opd_map()
-            if opd_id in opds:
-                setattr(item, name, opds[opd_id])
-
-
-def related_news(page, limit=5):
-    """Live, public news linking to ``page`` (a heritage site or programme), newest first, as a list.
-
-    Derived data shared by every visitor: kept with ``remember()`` until any content changes (a news
-    item is saved with its links), or at most ``DERIVED_TIMEOUT`` seconds for a scheduled date to pass.
-    """
-    from django.utils.translation import get_language
-
-    def compute():
-        # A semi-join on the link table rather than a join + DISTINCT: the same news, each once, but
-        # PostgreSQL plans a DISTINCT over every selected column (~130 here) in milliseconds.
-        linking = NewsRelatedPage.objects.filter(page=page).values("news_page_id")
-        return list(
-            NewsPage.objects.live()
-            .public()
-            .filter(pk__in=linking, publication_date__lte=timezone.now())
-            .defer_streamfields()
-            .select_related("owner_opd")  # the list shows each item's OPD, not its hero image
-            .order_by("-publication_date", "-pk")[:limit]
-        )
-
-    return remember(f"news:related:{get_language()}:{page.pk}:{limit}", compute)

@@ -5,7 +5,7 @@ the city newsroom) and nothing else; they cannot publish. The editors ("Editor /
 change and publish anywhere, and review what contributors submit through the editorial review workflow,
 which applies to every page under the city newsroom. The roles themselves (administrator, editor,
 translator) and the workflow are set up in ``editorial/roles.py``; this module adds what depends on the
-newsrooms. Everything here is idempotent.
+newsrooms, and ``cms/roles.py`` (the ``setup_roles`` command) runs both. Everything here is idempotent.
 """
 
 from django.utils import translation
@@ -14,23 +14,6 @@ from editorial import roles
 from editorial.roles import CONTRIBUTOR_PAGE_PERMISSIONS, SetupReport, contributor_group_name
 from home.models import OPD
 from news.models import NewsIndexPage, OPDNewsroomPage
-
-# Kept for callers written before issue 8: the news moderators are the editors.
-MODERATORS_GROUP = roles.EDITORS_GROUP
-WORKFLOW_NAME = roles.WORKFLOW_NAME
-REVIEW_TASK_NAME = roles.REVIEW_TASK_NAME
-
-__all__ = [
-    "CONTRIBUTOR_PAGE_PERMISSIONS",
-    "MODERATORS_GROUP",
-    "REVIEW_TASK_NAME",
-    "WORKFLOW_NAME",
-    "SetupReport",
-    "contributor_group_name",
-    "ensure_contributors",
-    "ensure_newsroom",
-    "setup_news_permissions",
-]
 
 
 def ensure_newsroom(index, opd, report=None):

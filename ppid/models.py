@@ -26,7 +26,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from editorial.panels import TranslationStatusPanel
 from home.blocks import BaseStreamBlock
@@ -34,7 +33,7 @@ from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
 from ppid import clock
 from ppid.storage import private_storage
-from search.fields import SiteSearchField
+from search.fields import SiteSearchField, admin_search_fields
 
 
 class Category(models.TextChoices):
@@ -90,8 +89,8 @@ class PPIDIndexPage(BilingualPageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -125,12 +124,12 @@ class PPIDContentPage(BilingualPageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     class Meta:
         verbose_name = _("PPID page")
@@ -154,29 +153,27 @@ class DIPRegisterPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
+
+    # ``listing_context(request)``, ``csv_response(request)`` and ``json_response(request)`` query this
+    # module's models, so they live in ppid/register.py and exports.py, which PpidConfig.ready() attaches
+    # here as methods.
 
     def get_context(self, request, *args, **kwargs):
-        from ppid import register
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(register.listing_context(self, request))
+        context.update(self.listing_context(request))
         return context
 
     @path("csv/", name="csv")
     def csv(self, request):
         """The (filtered) register as a CSV download in the visitor's language."""
-        from ppid import exports
-
-        return exports.csv_response(self, request)
+        return self.csv_response(request)
 
     @path("json/", name="json")
     def json(self, request):
         """The (filtered) register as JSON in the visitor's language."""
-        from ppid import exports
-
-        return exports.json_response(self, request)
+        return self.json_response(request)
 
     class Meta:
         verbose_name = _("public information register (DIP)")
@@ -299,12 +296,12 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("category")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("period", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["category"])
     site_search_opd_field = "opd"
     site_search_date_field = "made_on"
 
@@ -333,9 +330,7 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("dokumen/<int:document_id>/", name="document")
     def document(self, request, document_id):
         """A document of this entry, from the private storage; never one of an exempt entry."""
-        from ppid import views
-
-        return views.dip_document(request, self, document_id)
+        return self.document_response(request, document_id)  # ppid/views.py, attached by PpidConfig.ready()
 
     class Meta:
         verbose_name = _("public information entry")
@@ -395,26 +390,21 @@ class InformationRequestPage(BilingualPageMixin, RoutablePageMixin, Page):
         FieldPanel("privacy_notice"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
+    search_fields = admin_search_fields(site_search_fields)
 
     @path("", name="form")
     def form_view(self, request):
-        from ppid import views
-
-        return views.request_form(request, self)
+        # The form and status views (ppid/views.py) are attached by PpidConfig.ready(): they use these models.
+        return self.request_form_response(request)
 
     @path("status/<str:token>/", name="status")
     def status_view(self, request, token):
-        from ppid import views
-
-        return views.request_status(request, self, token)
+        return self.request_status_response(request, token)
 
     @path("status/<str:token>/berkas/<int:event_id>/", name="event_file")
     def event_file_view(self, request, token, event_id):
-        from ppid import views
-
-        return views.event_file(request, self, token, event_id)
+        return self.event_file_response(request, token, event_id)
 
     class Meta:
         verbose_name = _("information request form")
@@ -456,18 +446,18 @@ class PPIDReportPage(BilingualPageMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
+
+    # ``yearly_figures(year)`` (ppid/report.py) reads the requests, so PpidConfig.ready() attaches it here.
 
     def get_context(self, request, *args, **kwargs):
-        from ppid.report import yearly_figures
-
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = yearly_figures(self.year) if self.show_figures else None
+        context["figures"] = self.yearly_figures(self.year) if self.show_figures else None
         return context
 
     class Meta:

@@ -113,3 +113,20 @@ def _file_response(field_file):
         raise Http404 from error
     name = field_file.name.rsplit("/", 1)[-1]
     return FileResponse(handle, as_attachment=True, filename=name)
+
+
+# The same views with the page first, as methods of the page types (attached in ppid/apps.py).
+def entry_document(entry, request, document_id):
+    return dip_document(request, entry, document_id)
+
+
+def page_request_form(page, request):
+    return request_form(request, page)
+
+
+def page_request_status(page, request, token):
+    return request_status(request, page, token)
+
+
+def page_event_file(page, request, token, event_id):
+    return event_file(request, page, token, event_id)

@@ -1,6 +1,14 @@
-"""How a page type declares what site search indexes (see docs/search.md)."""
+"""How a page type declares what search reads (see docs/search.md).
+
+Each page type states its searchable fields once, as ``site_search_fields``; its ``search_fields`` (Wagtail's
+index, which the admin's page search reads) is made from the same list by ``admin_search_fields()``. This
+module imports nothing from the project, so every app's models may use it.
+"""
 
 from dataclasses import dataclass
+
+from wagtail.models import Page
+from wagtail.search import index
 
 WEIGHTS = ("A", "B", "C")
 
@@ -13,7 +21,7 @@ class SiteSearchField:
     ranking weighs A above B above C. Translated fields (registered with
     modeltranslation) are read per language from their own columns; other fields
     are shared by both languages. ``name`` may also name a method taking
-    ``language`` and returning text.
+    ``language`` (optional, for the admin's index) and returning text.
     """
 
     name: str
@@ -22,3 +30,22 @@ class SiteSearchField:
     def __post_init__(self):
         if self.weight not in WEIGHTS:
             raise ValueError(f"SiteSearchField weight must be one of {WEIGHTS}, not {self.weight!r}")
+
+
+def admin_search_fields(site_search_fields, filters=()):
+    """Wagtail's ``search_fields`` for a page type, made from its ``site_search_fields``: Page's own (the
+    title, with autocomplete, and the tree's filters), one ``SearchField`` for each other declared field, an
+    ``AutocompleteField`` too for each title-weight ("A") one (the admin's page search and page chooser match
+    as you type, on autocomplete fields only), and a ``FilterField`` for each name in ``filters``.
+
+    wagtail-modeltranslation adds the per-language columns of translated fields itself.
+    """
+    fields = list(Page.search_fields)
+    for declared in site_search_fields:
+        if declared.name == "title":
+            continue
+        fields.append(index.SearchField(declared.name))
+        if declared.weight == "A":
+            fields.append(index.AutocompleteField(declared.name))
+    fields += [index.FilterField(name) for name in filters]
+    return fields

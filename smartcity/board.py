@@ -3,6 +3,7 @@
 from django.db.models import Count, Sum
 
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Status
+from smartcity.models import ProgrammeBudgetLine
 
 
 def progress_board(programmes):
@@ -35,8 +36,6 @@ def progress_board(programmes):
 
 def budget_by_source(programmes):
     """Planned and realised totals per funding source (one query), sources with money only."""
-    from smartcity.models import ProgrammeBudgetLine
-
     sums = {
         (row["source"], row["kind"]): row["amount"] or 0
         for row in ProgrammeBudgetLine.objects.filter(page__in=programmes.order_by().values("pk"))

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from home.exports import write_dicts
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, Status
+from smartcity.models import SmartCityDimensionPage
 
 PROGRAMME_COLUMNS = [
     "programme_id",
@@ -70,8 +71,6 @@ INDICATOR_COLUMNS = [
 
 def prefetch(programmes):
     """Everything the exports read, in a fixed number of queries."""
-    from smartcity.models import SmartCityDimensionPage
-
     return (
         programmes.select_related("lead_opd")
         .prefetch_related(

@@ -5,11 +5,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.dispatch import receiver
-from django.http import HttpResponse, JsonResponse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,16 +14,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from editorial.panels import TranslationStatusPanel
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField
-from serving import params as query_params
+from search.fields import SiteSearchField, admin_search_fields
 from serving import routing
-from smartcity import board, charts, exports
+from smartcity import charts
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
 from smartcity.forms import DimensionPageForm, ProgrammePageForm
 
@@ -83,12 +78,12 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("rpjmd_period"), FieldPanel("rpjmd_alignment")], heading=_("RPJMD")),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("vision")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("vision", weight="B"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -121,14 +116,11 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
             "source": list(FundingSource.choices),
         }
 
-    def filtered_programmes(self, request, choices=None):
-        """``(programmes, filterset)``: the programmes the query string's filters keep (smartcity/filters.py)."""
-        from smartcity.filters import programme_filterset
-
-        filterset = programme_filterset(self, request.GET, choices)
-        return filterset.qs, filterset
-
     # Views -------------------------------------------------------------------------------------
+    # The board, its filters and the exports query this module's models, so they live in
+    # smartcity/views.py (with smartcity/board.py and exports.py), which SmartcityConfig.ready() attaches
+    # here as methods: ``filtered_programmes(request)``, ``masterplan_context(request)`` and
+    # ``export_response(request, what)`` ("programmes", "budget-lines", "indicators" or "json").
 
     @path("")
     def index_view(self, request):
@@ -136,74 +128,28 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        choices = self.filter_choices()
-        programmes, filterset = self.filtered_programmes(request, choices)
-        listing = programmes.select_related("lead_opd").order_by("path")
-        page_obj = Paginator(listing, PROGRAMMES_PER_PAGE).get_page(query_params.page_number(request.GET))
-        all_programmes = self.programmes()
-        progress = board.progress_board(all_programmes)
-        budget = board.budget_by_source(all_programmes)
-        filters = filterset.active
-        query = filterset.querystring()
-        context.update(
-            {
-                "dimensions": self.dimension_pages(),
-                "programmes": page_obj,
-                "filters": filters,
-                "filter_choices": choices,
-                "filter_query": query,
-                "filtered": bool(filters),
-                "board": progress,
-                "board_chart": charts.status_board_chart(progress),
-                "budget": budget,
-                "budget_chart": charts.budget_chart(budget),
-                "quick_wins": all_programmes.filter(horizon=Horizon.QUICK_WIN)
-                .select_related("lead_opd")
-                .order_by("path"),
-            }
-        )
+        context.update(self.masterplan_context(request))
         return context
 
     def get_cached_paths(self):
         """Every route a CDN may keep (serving/cdn.py): the masterplan with its board, and the exports."""
         return ["/", "export/programmes/csv/", "export/budget-lines/csv/", "export/indicators/csv/", "export/json/"]
 
-    def _export_programmes(self, request):
-        programmes, _filterset = self.filtered_programmes(request)
-        return exports.prefetch(programmes)
-
     @path("export/programmes/csv/", name="export_programmes_csv")
     def export_programmes_csv(self, request):
-        rows = exports.programme_rows(self._export_programmes(request), request)
-        return self._csv(exports.PROGRAMME_COLUMNS, rows, "programmes")
+        return self.export_response(request, "programmes")
 
     @path("export/budget-lines/csv/", name="export_budget_csv")
     def export_budget_csv(self, request):
-        rows = exports.budget_rows(self._export_programmes(request))
-        return self._csv(exports.BUDGET_COLUMNS, rows, "budget-lines")
+        return self.export_response(request, "budget-lines")
 
     @path("export/indicators/csv/", name="export_indicators_csv")
     def export_indicators_csv(self, request):
-        rows = exports.indicator_rows(self._export_programmes(request))
-        return self._csv(exports.INDICATOR_COLUMNS, rows, "indicators")
+        return self.export_response(request, "indicators")
 
     @path("export/json/", name="export_json")
     def export_json(self, request):
-        data = exports.as_json(self, self._export_programmes(request), request)
-        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-        response["Content-Disposition"] = f'inline; filename="{self._export_name("programmes")}.json"'
-        response["Content-Language"] = translation.get_language()
-        return response
-
-    def _export_name(self, what):
-        return f"smart-city-{what}-{translation.get_language()}"
-
-    def _csv(self, columns, rows, what):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self._export_name(what)}.csv"'
-        response["Content-Language"] = translation.get_language()
-        exports.write_csv(response, columns, rows)
-        return response
+        return self.export_response(request, "json")
 
 
 class SmartCityDimensionPage(BilingualPageMixin, Page):
@@ -239,12 +185,12 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
         FieldPanel("description"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
     site_search_fields = [
         SiteSearchField("title", weight="A"),
         SiteSearchField("summary", weight="B"),
         SiteSearchField("description", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields)
 
     base_form_class = DimensionPageForm
 
@@ -442,17 +388,8 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         SiteSearchField("description", weight="C"),
         SiteSearchField("beneficiaries", weight="C"),
     ]
+    search_fields = admin_search_fields(site_search_fields, filters=["dimension", "horizon", "status"])
     site_search_opd_field = "lead_opd"
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("problem_statement"),
-        index.SearchField("description"),
-        index.SearchField("programme_code"),
-        index.FilterField("dimension"),
-        index.FilterField("horizon"),
-        index.FilterField("status"),
-    ]
 
     base_form_class = ProgrammePageForm
 

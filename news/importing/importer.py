@@ -315,7 +315,7 @@ class Importer:
         self.pages_parent = options.pages_parent or default_home()
         if newsroom_for(options.opd) is None:
             raise ImportConfigError(
-                gettext("The OPD %(opd)s has no newsroom yet: run manage.py setup_news_permissions first.")
+                gettext("The OPD %(opd)s has no newsroom yet: run manage.py setup_roles first.")
                 % {"opd": options.opd.acronym}
             )
 

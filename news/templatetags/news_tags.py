@@ -5,7 +5,7 @@ from django import template
 from home import bilingual
 from home.models import SiteSettings
 from news import structured_data
-from news.models import related_news as related_news_for
+from news.related import related_news as related_news_for
 
 register = template.Library()
 

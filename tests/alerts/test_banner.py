@@ -12,7 +12,8 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from alerts.models import Alert, Severity, active_alerts, next_boundary
-from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, setup_roles
+from cms.roles import setup_roles
+from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP
 from serving import clock
 from tests.factories.editorial import role_user
 from tests.factories.pages import home_page, standard_page

@@ -4,7 +4,8 @@ from django.test import TestCase
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, TRANSLATORS_GROUP, contributor_group_name, setup_roles
+from cms.roles import setup_roles
+from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, TRANSLATORS_GROUP, contributor_group_name
 from tests.factories import heritage_pages as heritage
 from tests.factories import news, smartcity
 from tests.factories.editorial import role_user

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from editorial.roles import EDITORS_GROUP
 from news.models import NewsPage
-from news.permissions import MODERATORS_GROUP
 
 
 @override_settings(DEBUG=True)
@@ -35,7 +35,7 @@ class NewsDemoTests(TestCase):
         self.assertIn("kontributor-disbudpar / ", output)
         self.assertIn("redaktur-diskominfo / ", output)
         User = get_user_model()
-        self.assertTrue(User.objects.get(username="redaktur-diskominfo").groups.filter(name=MODERATORS_GROUP).exists())
+        self.assertTrue(User.objects.get(username="redaktur-diskominfo").groups.filter(name=EDITORS_GROUP).exists())
         self.assertEqual(self.client.get("/id/berita/rss/").status_code, 200)
 
     def test_seed_is_idempotent(self):

@@ -1,24 +1,22 @@
 """OPD-scoped publishing, proved through the real admin views: contributors write only their own OPD's
 news and cannot publish; Diskominfo editors review and publish through the moderation workflow."""
 
-from io import StringIO
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
+from editorial.roles import EDITORS_GROUP, contributor_group_name
 from news.models import NewsPage
-from news.permissions import MODERATORS_GROUP, contributor_group_name, setup_news_permissions
+from news.permissions import setup_news_permissions
 from tests.factories import news as factories
 from tests.factories.pages import home_page
 from tests.news.forms import news_form_data
 
 
-class SetupCommandTests(TestCase):
+class SetupTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         home_page()
@@ -26,15 +24,13 @@ class SetupCommandTests(TestCase):
         factories.opd("diskominfo", "Diskominfo")
         factories.opd("dlh", "DLH")
 
-    def test_command_is_idempotent(self):
-        """A second run creates no group, newsroom, permission or workflow."""
+    def test_setup_is_idempotent(self):
+        """A second run creates no group, newsroom, permission or workflow (``setup_roles`` runs this part)."""
         before = Group.objects.count()  # Wagtail's own Moderators and Editors
-        out = StringIO()
-        call_command("setup_news_permissions", stdout=out)
-        self.assertIn("News permissions are set up", out.getvalue())
+        setup_news_permissions()
         counts = (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
         self.assertEqual(counts[0] - before, 3)
-        call_command("setup_news_permissions", stdout=StringIO())
+        setup_news_permissions()
         self.assertEqual(counts, (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count()))
         report = setup_news_permissions()
         self.assertEqual((report.groups_created, report.permissions_added), ([], 0))
@@ -45,7 +41,7 @@ class SetupCommandTests(TestCase):
         perms = GroupPagePermission.objects.filter(group=group).select_related("page", "permission")
         self.assertEqual({perm.page.specific.opd.slug for perm in perms}, {"dlh"})
         self.assertEqual({perm.permission.codename for perm in perms}, {"add_page", "change_page"})
-        moderators = GroupPagePermission.objects.filter(group__name=MODERATORS_GROUP)
+        moderators = GroupPagePermission.objects.filter(group__name=EDITORS_GROUP)
         self.assertIn("publish_page", {perm.permission.codename for perm in moderators})
         self.assertEqual(WorkflowPage.objects.get(page=self.index).workflow.name, "Editorial review / Tinjauan redaksi")
 
@@ -64,7 +60,7 @@ class OPDScopedPublishingTests(TestCase):
         cls.contributor = User.objects.create_user("kontributor", password="pw")
         cls.contributor.groups.add(Group.objects.get(name=contributor_group_name(cls.dlh)))
         cls.editor = User.objects.create_user("redaktur", password="pw")
-        cls.editor.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+        cls.editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
         cls.other_news = factories.news_page(cls.other_room, "Berita Diskominfo", "Diskominfo news")
         cls.own_news = factories.news_page(cls.own_room, "Berita DLH", "DLH news")
 

@@ -10,7 +10,8 @@ from django.test import RequestFactory, TestCase
 
 from wagtail.test.utils.form_data import inline_formset
 
-from news.models import NewsPage, NewsRelatedPage, related_news
+from news.models import NewsPage, NewsRelatedPage
+from news.related import related_news
 from tests.factories import news as factories
 from tests.factories.pages import home_page, standard_page
 from tests.news.forms import news_form_data

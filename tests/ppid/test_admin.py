@@ -10,8 +10,9 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.roles import setup_roles
 from editorial import roles
-from editorial.roles import SetupReport, contributor_group_name, setup_roles
+from editorial.roles import SetupReport, contributor_group_name
 from ppid import clock
 from ppid.models import Category, InformationRequest, Objection, ObjectionStatus, RequestStatus, holidays
 from ppid.roles import PPID_GROUP, setup_ppid_roles

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
-from editorial.roles import setup_roles
+from cms.roles import setup_roles
 from ppid.models import InformationRequest, OutboxEmail
 from ppid.roles import PPID_GROUP
 from tests.factories.editorial import role_user

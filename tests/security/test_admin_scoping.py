@@ -2,7 +2,8 @@
 
 from django.test import TestCase
 
-from news.permissions import contributor_group_name, setup_news_permissions
+from editorial.roles import contributor_group_name
+from news.permissions import setup_news_permissions
 from tests.factories import news as factories
 from tests.factories.editorial import role_user
 from tests.factories.pages import home_page

@@ -13,10 +13,10 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, setup_roles
+from cms.roles import setup_roles
+from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, contributor_group_name
 from news.importing.models import ImportRun
 from news.models import NewsPage
-from news.permissions import contributor_group_name
 from tests.factories.editorial import role_user
 from tests.news.importing import exports
 from tests.news.importing.helpers import build_site

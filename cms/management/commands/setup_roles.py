@@ -1,19 +1,20 @@
-"""Create one contributors group per OPD, the editors group and the review workflow on news (idempotent)."""
+"""Create the editorial roles (groups and permissions) and the review workflow (idempotent)."""
 
 from django.core.management.base import BaseCommand
 
-from news.permissions import MODERATORS_GROUP, setup_news_permissions
+from cms.roles import setup_roles
+from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP, TRANSLATORS_GROUP
 
 
 class Command(BaseCommand):
     help = (
-        "Give every active OPD a newsroom and a contributors group that may write (not publish) its news, "
-        f"and let '{MODERATORS_GROUP}' review and publish. Safe to run again (manage.py setup_roles sets up "
-        "every role)."
+        f"Set up the groups '{ADMINISTRATORS_GROUP}', '{EDITORS_GROUP}', '{TRANSLATORS_GROUP}' and one "
+        "OPD contributors group per active OPD, their permissions and the editorial review workflow. "
+        "Safe to run again."
     )
 
     def handle(self, *args, **options):
-        report = setup_news_permissions()
+        report = setup_roles()
         for name in report.groups_created:
             self.stdout.write(f"Created group {name}")
         for newsroom in report.newsrooms_created:
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             self.stdout.write("Created the editorial review workflow")
         self.stdout.write(
             self.style.SUCCESS(
-                f"News permissions are set up ({len(report.groups_created)} groups and "
+                f"Roles are set up ({len(report.groups_created)} groups and "
                 f"{report.permissions_added} permissions added)."
             )
         )
