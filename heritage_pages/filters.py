@@ -1,10 +1,9 @@
 """The register's listing logic: which sites, which filters, and the listing page's context.
 
-Plain functions so they can be tested without rendering. Filters come from the query string;
-values that are not known choices are ignored (never an error).
+Filters come from the query string through ``HeritageSiteFilterSet`` (``serving.filtering``): the listing, its
+map and the exports (GeoJSON, CSV) all use ``filtered_sites``; values that are not known choices are ignored
+(never an error).
 """
-
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -13,20 +12,36 @@ from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalSt
 from heritage_pages.related import map_tile_settings
 from images.prefetch import prefetch_renditions
 from serving import params as query_params
+from serving.filtering import ChoiceFilter, ListingFilterSet, querystring
 
 PAGE_SIZE = 24
 # The rendition a site card shows (templates/heritage_pages/heritage_index_page.html).
 CARD_IMAGE_SPEC = "fill-480x270|format-webp"
 
-# Query-string name -> the model field it filters and the values it accepts.
-CHOICE_FILTERS = {
-    "kategori": ("category", Category),
-    "status": ("legal_status", LegalStatus),
-    "tingkat": ("designation_level", Level),
-    "kecamatan": ("kecamatan", Kecamatan),
-}
 KAWASAN_FILTER = "kawasan"
-FILTER_NAMES = [*CHOICE_FILTERS, KAWASAN_FILTER]
+
+
+class HeritageSiteFilterSet(ListingFilterSet):
+    """The register's filters: category, legal status, level, kecamatan and area (kawasan).
+
+    An area filter keeps the area and its sites; its choices are the live, public areas (``choices=``).
+    """
+
+    kategori = ChoiceFilter(field_name="category", choices=Category.choices)
+    status = ChoiceFilter(field_name="legal_status", choices=LegalStatus.choices)
+    tingkat = ChoiceFilter(field_name="designation_level", choices=Level.choices)
+    kecamatan = ChoiceFilter(field_name="kecamatan", choices=Kecamatan.choices)
+    kawasan = ChoiceFilter(coerce=int, choices=[], method="filter_kawasan")
+
+    class Meta:
+        model = HeritageSitePage
+        fields = []
+
+    def filter_kawasan(self, queryset, _name, area):
+        return queryset.filter(Q(pk=area) | Q(parent_area_id=area))
+
+
+FILTER_NAMES = list(HeritageSiteFilterSet.base_filters)
 
 
 def site_queryset(index=None):
@@ -49,40 +64,29 @@ def kawasan_options(index=None):
     return list(queryset.defer_streamfields().order_by("title", "pk"))
 
 
+def site_filterset(params, kawasan_ids, queryset=None):
+    """The register's FilterSet for a query string, the areas ``kawasan_ids`` being the known ones."""
+    if queryset is None:
+        queryset = HeritageSitePage.objects.none()
+    return HeritageSiteFilterSet(params, queryset, choices={KAWASAN_FILTER: [(pk, pk) for pk in kawasan_ids]})
+
+
 def parse_filters(params, kawasan_ids):
     """The valid filters in ``params`` (a QueryDict or dict) as ``{name: value}``; anything else is dropped."""
-    active = {}
-    for name, (_field, choices) in CHOICE_FILTERS.items():
-        value = query_params.choice(params, name, choices)
-        if value is not None:
-            active[name] = value
-    area = query_params.integer(params, KAWASAN_FILTER)
-    if area is not None and area in kawasan_ids:
-        active[KAWASAN_FILTER] = area
-    return active
-
-
-def apply_filters(queryset, active):
-    """Narrow ``queryset`` by the (already validated) filters; a kawasan filter keeps the area and its sites."""
-    for name, (field, _choices) in CHOICE_FILTERS.items():
-        if name in active:
-            queryset = queryset.filter(**{field: active[name]})
-    if KAWASAN_FILTER in active:
-        area = active[KAWASAN_FILTER]
-        queryset = queryset.filter(Q(pk=area) | Q(parent_area_id=area))
-    return queryset
+    return site_filterset(params, kawasan_ids).active
 
 
 def filtered_sites(index, params):
-    """``(sites, active_filters, kawasan_options)`` for an index page and a query string."""
+    """``(sites, active_filters, kawasan_options)`` for an index page and a query string: the listing, the map,
+    the GeoJSON and the CSV all come from here."""
     kawasan = kawasan_options(index)
-    active = parse_filters(params, {area.pk for area in kawasan})
-    return list(apply_filters(site_queryset(index), active)), active, kawasan
+    filterset = site_filterset(params, {area.pk for area in kawasan}, site_queryset(index))
+    return list(filterset.qs), filterset.active, kawasan
 
 
 def filter_querystring(active):
     """The active filters as a query string (without ``page``), for pagination and download links."""
-    return urlencode([(name, active[name]) for name in FILTER_NAMES if name in active])
+    return querystring(active, FILTER_NAMES)
 
 
 def map_features(sites, request=None):

@@ -1,17 +1,19 @@
 """The register's listing logic: which documents, which filters, and the index page's context.
 
-Plain functions so they can be tested without rendering. Filters come from the query string;
-values that are not known choices are ignored (never an error).
+Filters come from the query string through ``LegalDocumentFilterSet`` (``jdih/filters.py``); values that are
+not known choices are ignored (never an error).
 """
-
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
-from jdih.models import DocumentType, LegalDocumentPage, Status
+from jdih.choices import DocumentType, Status
+from jdih.filters import LegalDocumentFilterSet
+from jdih.models import LegalDocumentPage
+from serving import params as query_params
+from serving.filtering import querystring
 
 PAGE_SIZE = 20
-FILTER_NAMES = ["jenis", "tahun", "status", "subjek"]
+FILTER_NAMES = list(LegalDocumentFilterSet.base_filters)
 
 
 def document_queryset(index=None):
@@ -39,59 +41,23 @@ def filter_options(queryset):
     }
 
 
-def parse_filters(params, options):
-    """The valid filters in ``params`` (a QueryDict or dict) as ``{name: value}``; anything else is dropped."""
-    active = {}
-    value = params.get("jenis", "")
-    if isinstance(value, str) and value in DocumentType.values:
-        active["jenis"] = value
-    value = params.get("status", "")
-    if isinstance(value, str) and value in Status.values:
-        active["status"] = value
-    value = params.get("tahun", "")
-    if isinstance(value, str) and value.isdigit() and len(value) == 4 and int(value) in options["tahun"]:
-        active["tahun"] = int(value)
-    value = params.get("subjek", "")
-    if isinstance(value, str):
-        known = {subject.casefold(): subject for subject in options["subjek"]}
-        if value.strip().casefold() in known:
-            active["subjek"] = known[value.strip().casefold()]
-    return active
-
-
-def apply_filters(queryset, active):
-    """Narrow ``queryset`` by the (already validated) filters."""
-    if "jenis" in active:
-        queryset = queryset.filter(doc_type=active["jenis"])
-    if "status" in active:
-        queryset = queryset.filter(status=active["status"])
-    if "tahun" in active:
-        queryset = queryset.filter(year=active["tahun"])
-    if "subjek" in active:
-        # A substring match narrows the rows in the database; the exact subject check is done in Python.
-        queryset = queryset.filter(subjects__icontains=active["subjek"])
-        wanted = active["subjek"].casefold()
-        ids = [
-            pk
-            for pk, raw in queryset.values_list("pk", "subjects")
-            if wanted in {subject.strip().casefold() for subject in raw.split(",")}
-        ]
-        queryset = queryset.filter(pk__in=ids)
-    return queryset
-
-
 def filter_querystring(active):
     """The active filters as a query string (without ``page``), for pagination links."""
-    return urlencode([(name, active[name]) for name in FILTER_NAMES if name in active])
+    return querystring(active, FILTER_NAMES)
+
+
+def filtered_documents(index, params):
+    """``(documents, active_filters, filter_options)`` for an index page and a query string."""
+    base = document_queryset(index)
+    options = filter_options(base)
+    filterset = LegalDocumentFilterSet(params, base, choices={"tahun": options["tahun"], "subjek": options["subjek"]})
+    return filterset.qs, filterset.active, options
 
 
 def listing_context(index, request):
     """Everything the index template needs: the filter form and the page of documents."""
-    base = document_queryset(index)
-    options = filter_options(base)
-    active = parse_filters(request.GET, options)
-    documents = apply_filters(base, active).select_related("pdf")
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    documents, active, options = filtered_documents(index, request.GET)
+    page = Paginator(documents.select_related("pdf"), PAGE_SIZE).get_page(query_params.page_number(request.GET))
     return {
         "documents": page,
         "result_count": page.paginator.count,

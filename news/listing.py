@@ -1,4 +1,4 @@
-"""The newsroom listing: validated query-string filters, archive, featured items and pagination.
+"""The newsroom listing: query-string filters (``NewsFilterSet``, news/filters.py), archive, featured items and pagination.
 
 Every filter is checked against known values; anything unknown is ignored (never a 500).
 The number of queries does not depend on the number of items (see tests/news/test_index.py). What every
@@ -25,13 +25,13 @@ from taggit.models import Tag
 
 from home.models import OPD
 from images.prefetch import prefetch_renditions
+from news.filters import NewsFilterSet
 from news.models import NewsPage, NewsPageTag, NewsType, with_opds
 from serving import params as query_params
 from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
-YEAR_RANGE = (1900, 2100)
 
 
 @dataclass(frozen=True)
@@ -63,32 +63,20 @@ class Filters:
         return urlencode(params)
 
 
-def parse_filters(params, opd=None):
-    """Read ``type``, ``opd``, ``tag``, ``year`` and ``month`` from a QueryDict, keeping only valid values."""
-    news_type = query_params.choice(params, "type", NewsType) or ""
-    opd_fixed = opd is not None
-    if opd is None and (slug := query_params.slug(params, "opd")):
-        opd = OPD.objects.filter(slug=slug).first()
-    tag = None
-    if slug := query_params.slug(params, "tag"):
-        tag = Tag.objects.filter(slug=slug).first()
-    year = query_params.year(params, "year", *YEAR_RANGE)
-    month = query_params.month(params, "month") if year else None
-    return Filters(news_type=news_type, opd=opd, tag=tag, year=year, month=month, opd_fixed=opd_fixed)
-
-
-def apply_filters(queryset, filters):
-    if filters.news_type:
-        queryset = queryset.filter(news_type=filters.news_type)
-    if filters.opd:
-        queryset = queryset.filter(owner_opd=filters.opd)
-    if filters.tag:
-        queryset = queryset.filter(tagged_items__tag=filters.tag)
-    if filters.year:
-        queryset = queryset.filter(publication_date__year=filters.year)
-    if filters.month:
-        queryset = queryset.filter(publication_date__month=filters.month)
-    return queryset
+def filter_news(base, params, opd=None):
+    """``(items, filters)``: ``base`` narrowed by the query string's filters (``NewsFilterSet``), and the
+    filters in use; in one OPD's view (``opd``) the OPD is fixed."""
+    filterset = NewsFilterSet(params, base, opd=opd)
+    active = filterset.active
+    filters = Filters(
+        news_type=active.get("type", ""),
+        opd=opd if opd is not None else active.get("opd"),
+        tag=active.get("tag"),
+        year=active.get("year"),
+        month=active.get("month"),
+        opd_fixed=opd is not None,
+    )
+    return filterset.qs, filters
 
 
 # The rendition a news card shows (templates/news/includes/news_card.html).
@@ -321,10 +309,10 @@ def months_listed(archive, filters):
 def build(index, request, opd=None):
     """The template context of the newsroom (or of one OPD's view of it)."""
     base = index.news_items()
-    filters = parse_filters(request.GET, opd=opd)
+    items, filters = filter_news(base, request.GET, opd=opd)
     side_key, side = sidebar(index, opd)
     # The listing needs only the ids of its items: their cards are kept already rendered (``news_cards()``).
-    paginator = Paginator(apply_filters(base, filters).values_list("pk", flat=True), PAGE_SIZE)
+    paginator = Paginator(items.values_list("pk", flat=True), PAGE_SIZE)
     months = months_listed(side["archive"], filters)
     if months is not None:
         # The archive counted these very items: no COUNT query.

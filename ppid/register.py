@@ -1,17 +1,19 @@
 """The DIP register's listing: which entries, which filters, and the listing page's context.
 
-Filters come from the query string and are validated against known values; anything else is ignored.
+Filters come from the query string through ``DIPEntryFilterSet`` (``ppid/filters.py``) and are validated
+against known values; anything else is ignored.
 """
-
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
 from home.models import OPD
+from ppid.filters import DIPEntryFilterSet
 from ppid.models import Category, DIPEntryPage
+from serving import params as query_params
+from serving.filtering import querystring
 
 PAGE_SIZE = 30
-FILTER_NAMES = ["kategori", "opd", "tahun"]
+FILTER_NAMES = list(DIPEntryFilterSet.base_filters)
 
 
 def entry_queryset(register=None):
@@ -29,43 +31,23 @@ def filter_options(register):
     return {"kategori": Category.choices, "opd": [(opd.slug, opd.name) for opd in opds], "tahun": years}
 
 
-def parse_filters(params, options):
-    active = {}
-    value = params.get("kategori", "")
-    if isinstance(value, str) and value in Category.values:
-        active["kategori"] = value
-    value = params.get("opd", "")
-    if isinstance(value, str) and value in {slug for slug, _name in options["opd"]}:
-        active["opd"] = value
-    value = params.get("tahun", "")
-    if isinstance(value, str) and value.isdigit() and int(value) in options["tahun"]:
-        active["tahun"] = int(value)
-    return active
-
-
-def apply_filters(queryset, active):
-    if "kategori" in active:
-        queryset = queryset.filter(category=active["kategori"])
-    if "opd" in active:
-        queryset = queryset.filter(opd__slug=active["opd"])
-    if "tahun" in active:
-        queryset = queryset.filter(made_on__year=active["tahun"])
-    return queryset
-
-
 def filtered_entries(register, params):
+    """``(entries, active_filters, filter_options)`` for a register and a query string: the listing and the
+    exports (CSV, JSON) all come from here."""
     options = filter_options(register)
-    active = parse_filters(params, options)
-    return list(apply_filters(entry_queryset(register), active)), active, options
+    filterset = DIPEntryFilterSet(
+        params, entry_queryset(register), choices={"opd": options["opd"], "tahun": options["tahun"]}
+    )
+    return list(filterset.qs), filterset.active, options
 
 
 def filter_querystring(active):
-    return urlencode([(name, active[name]) for name in FILTER_NAMES if name in active])
+    return querystring(active, FILTER_NAMES)
 
 
 def listing_context(register, request):
     entries, active, options = filtered_entries(register, request.GET)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(entries, PAGE_SIZE).get_page(query_params.page_number(request.GET))
     return {
         "entries": page,
         "result_count": len(entries),

@@ -1,51 +1,9 @@
-"""The progress board and the listing filters, computed with a fixed number of aggregate queries."""
+"""The progress board and the budget by source, computed with a fixed number of aggregate queries."""
 
-from urllib.parse import urlencode
+from django.db.models import Count, Sum
 
-from django.db.models import Count, Q, Sum
-
-from serving import params as query_params
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Status
-from smartcity.models import ProgrammeBudgetLine, SmartCityProgrammePage
-
-FILTER_NAMES = ("dimension", "horizon", "status", "opd", "source")
-
-
-def clean_filters(params, choices):
-    """The query-string filters whose values are known; unknown names and values are ignored."""
-    filters = {}
-    for name in FILTER_NAMES:
-        value = query_params.choice(params, name, choices.get(name, []))
-        if value is not None:
-            filters[name] = value
-    return filters
-
-
-def apply_filters(programmes, filters):
-    """Narrow a programme queryset by validated filters (the dimension counts secondary dimensions too)."""
-    if "dimension" in filters:
-        through = SmartCityProgrammePage.secondary_dimensions.through
-        secondary = through.objects.filter(smartcitydimensionpage__dimension=filters["dimension"]).values(
-            "smartcityprogrammepage_id"
-        )
-        programmes = programmes.filter(Q(dimension=filters["dimension"]) | Q(pk__in=secondary))
-    if "horizon" in filters:
-        programmes = programmes.filter(horizon=filters["horizon"])
-    if "status" in filters:
-        programmes = programmes.filter(status=filters["status"])
-    if "opd" in filters:
-        programmes = programmes.filter(lead_opd__slug=filters["opd"])
-    if "source" in filters:
-        funded = ProgrammeBudgetLine.objects.filter(source=filters["source"]).values("page_id")
-        programmes = programmes.filter(pk__in=funded)
-    return programmes
-
-
-def filter_query(filters, **extra):
-    """The validated filters as a query string, for pagination and export links."""
-    params = {name: filters[name] for name in FILTER_NAMES if name in filters}
-    params.update({k: v for k, v in extra.items() if v})
-    return urlencode(params)
+from smartcity.models import ProgrammeBudgetLine
 
 
 def progress_board(programmes):

@@ -11,6 +11,7 @@ from django.utils import translation
 from serving import params as query_params
 from smartcity import board, charts, exports
 from smartcity.choices import Horizon
+from smartcity.filters import programme_filterset
 from smartcity.models import PROGRAMMES_PER_PAGE
 
 CSV_EXPORTS = {
@@ -20,27 +21,29 @@ CSV_EXPORTS = {
 }
 
 
-def filtered_programmes(index, request):
-    choices = index.filter_choices()
-    filters = board.clean_filters(request.GET, choices)
-    return board.apply_filters(index.programmes(), filters), filters, choices
+def filtered_programmes(index, request, choices=None):
+    """``(programmes, filterset)``: the programmes the query string's filters keep (``ProgrammeFilterSet``);
+    the listing and every export use it. ``choices``: ``index.filter_choices()``, when the caller has them."""
+    filterset = programme_filterset(index, request.GET, choices)
+    return filterset.qs, filterset
 
 
 def masterplan_context(index, request):
     """The masterplan page's listing, board and charts for ``request``'s filters and page."""
-    programmes, filters, choices = filtered_programmes(index, request)
+    choices = index.filter_choices()
+    programmes, filterset = filtered_programmes(index, request, choices)
     listing = programmes.select_related("lead_opd").order_by("path")
     page_obj = Paginator(listing, PROGRAMMES_PER_PAGE).get_page(query_params.page_number(request.GET))
     all_programmes = index.programmes()
     progress = board.progress_board(all_programmes)
     budget = board.budget_by_source(all_programmes)
-    query = board.filter_query(filters)
+    filters = filterset.active
     return {
         "dimensions": index.dimension_pages(),
         "programmes": page_obj,
         "filters": filters,
         "filter_choices": choices,
-        "filter_query": query,
+        "filter_query": filterset.querystring(),
         "filtered": bool(filters),
         "board": progress,
         "board_chart": charts.status_board_chart(progress),
@@ -56,7 +59,7 @@ def export_name(what):
 
 def export_response(index, request, what):
     """One of the masterplan's exports ("programmes", "budget-lines", "indicators" as CSV, or "json")."""
-    programmes, _filters, _choices = filtered_programmes(index, request)
+    programmes, _filterset = filtered_programmes(index, request)
     programmes = exports.prefetch(programmes)
     if what == "json":
         data = exports.as_json(index, programmes, request)

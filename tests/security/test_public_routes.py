@@ -20,6 +20,7 @@ from hypothesis.extra.django import TestCase
 from heritage_pages.models import HeritageIndexPage, HeritageSitePage
 from home import bilingual
 from news.models import NewsIndexPage
+from ppid.models import DIPRegisterPage
 from smartcity.models import SmartCityIndexPage
 from tests.factories.demo import seed_demo
 
@@ -39,6 +40,9 @@ PARAMETER_NAMES = [
     "dimension",
     "horizon",
     "source",
+    "jenis",
+    "tahun",
+    "subjek",
     "q",
     "mode",
     "format",
@@ -98,6 +102,7 @@ def public_routes():
     subpages = {
         HeritageIndexPage: ["geojson", "csv"],
         NewsIndexPage: ["rss", "atom"],
+        DIPRegisterPage: ["csv", "json"],
         SmartCityIndexPage: [
             "export_programmes_csv",
             "export_budget_csv",
