@@ -15,12 +15,21 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[0] = str(ROOT)  # not benchmarks/, whose http/ folder would hide the standard library's http
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
 
-import django  # noqa: E402
 
-django.setup()
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=5000, help="requests per way (default 5000)")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    ARGS = parse_arguments()  # --help answers before Django starts
+    sys.path[0] = str(ROOT)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
+    import django
+
+    django.setup()
 
 from django.http import QueryDict  # noqa: E402
 
@@ -75,9 +84,7 @@ def per_request(function, count):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=5000)
-    args = parser.parse_args()
+    args = ARGS
     assert heritage_filterset() == heritage_parser(), (heritage_filterset(), heritage_parser())
     assert smartcity_filterset() == smartcity_parser(), (smartcity_filterset(), smartcity_parser())
     for name, filterset, bare in (
