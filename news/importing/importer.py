@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils import translation
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
@@ -45,6 +46,7 @@ from news.importing.media import MediaError, MediaLibrary, image_key
 from news.importing.models import ImportedEntry
 from news.importing.slugs import query_slug_check
 from news.models import NewsPage, NewsType, OPDNewsroomPage
+from serving import bulk, generation
 
 BATCH = 50  # entries per transaction
 
@@ -326,7 +328,10 @@ class Importer:
             batch = [entry for _n, entry in zip(range(BATCH), entries, strict=False)]
             if not batch:
                 break
-            with transaction.atomic():
+            # The side work of every save (search indexes, reference index, translation status) is done
+            # once per batch, inside its transaction, and the site's generation changes once per batch.
+            with transaction.atomic(), generation.batched(), bulk.deferring():
+                self.last_child = {}
                 for entry in batch:
                     self.entry(entry)
             done += len(batch)
@@ -426,6 +431,27 @@ class Importer:
         taken.add(slug)
         return slug
 
+    def add_child(self, parent, page):
+        """``parent.add_child(instance=page)`` as treebeard does it, with two differences for the import:
+        the parent's row is locked and its last child read once per batch (treebeard does both for every
+        page), and the page is saved without the draft's slug check (it is validated in full when it is
+        published or, for a draft, by ``save_revision``)."""
+        last = self.last_child.get(parent.pk)
+        if last is None:
+            locked = Page.objects.select_for_update().only("path").get(pk=parent.pk)
+            child = Page.objects.filter(path__startswith=locked.path, depth=parent.depth + 1).order_by("-path")
+            last = child.values_list("path", flat=True).first() or ""
+        page.depth = parent.depth + 1
+        page.locale_id = parent.locale_id  # what Wagtail would look up (the default locale otherwise)
+        page._cached_parent_obj = parent  # treebeard's own cache of get_parent(), read by Page.save
+        if last:
+            page.path = Page(path=last)._inc_path()
+        else:
+            page.path = Page._get_path(parent.path, page.depth, 1)
+        page.save(clean=False)
+        self.last_child[parent.pk] = page.path
+        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+
     def body(self, entry, cleaned):
         blocks = []
         for kind, value in cleaned.blocks:
@@ -474,7 +500,7 @@ class Importer:
             page = model(slug=slug, slug_ind=slug, live=False, **fields)
             if tags:
                 page.tags.add(*(tag[:100] for tag in tags))
-            parent.add_child(instance=page)
+            self.add_child(parent, page)
         else:
             for name, value in fields.items():
                 setattr(page, name, value)
