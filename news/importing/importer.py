@@ -34,8 +34,10 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
+from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from bs4 import BeautifulSoup
 
@@ -104,6 +106,22 @@ DROPPED_LABELS = {
     "image": _("images without an address"),
     "image_in_table": _("images inside tables"),
 }
+
+
+class PublishImported(PublishPageRevisionAction):
+    """Wagtail's publish of a revision the import has just made from ``page``: the page in memory already is
+    the revision's content, so it is published as it is instead of being rebuilt from the revision's JSON
+    (``revision.as_object()``, a tenth of an imported post's time). Everything else is Wagtail's: the
+    validation, the save, the log entry and the ``page_published`` signal."""
+
+    def __init__(self, revision, page):
+        self.revision = revision
+        self.object = page
+        self.permission_policy = ModelPermissionPolicy(type(page))
+        self.user = None
+        self.changed = True
+        self.log_action = True
+        self.previous_revision = None
 
 
 class ImportConfigError(Exception):
@@ -332,11 +350,20 @@ class Importer:
             # once per batch, inside its transaction, and the site's generation changes once per batch.
             with transaction.atomic(), generation.batched(), bulk.deferring():
                 self.last_child = {}
+                self.remember_batch(batch)
                 for entry in batch:
                     self.entry(entry)
             done += len(batch)
             if progress:
                 progress(done, self.report.total)
+
+    def remember_batch(self, batch):
+        """What the earlier runs imported from this batch's entries, in one query (not one per entry)."""
+        ids = [entry.entry_id for entry in batch if entry.kind in (sources.POST, sources.PAGE)]
+        self.known = {
+            (known.source, known.entry_id): known
+            for known in ImportedEntry.objects.filter(entry_id__in=ids).select_related("page")
+        }
 
     # One entry ----------------------------------------------------------------------------------------------
 
@@ -366,7 +393,7 @@ class Importer:
                 [entry.kind, entry.status, entry.title, entry.published.isoformat(), entry.html, sorted(entry.labels)]
             ).encode()
         ).hexdigest()
-        known = ImportedEntry.objects.filter(source=entry.source, entry_id=label).select_related("page").first()
+        known = self.known.get((entry.source, label))
         page = known.page.specific if known else None
         if page is not None and known.content_hash == digest:
             counts["unchanged"] += 1
@@ -511,15 +538,15 @@ class Importer:
         # saved it as a draft, which checks only the title and slug).
         revision = page.save_revision(clean=known is not None or entry.status != sources.LIVE)
         if entry.status == sources.LIVE:
-            revision.publish()
+            PublishImported(revision, page).execute()
             Page.objects.filter(pk=page.pk).update(
                 first_published_at=entry.published, last_published_at=entry.published
             )
-        ImportedEntry.objects.update_or_create(
-            source=entry.source,
-            entry_id=entry.entry_id,
-            defaults={"page": page, "content_hash": digest, "revision_id": revision.pk},
-        )
+        if known is None:
+            known = ImportedEntry(source=entry.source, entry_id=entry.entry_id)
+        known.page, known.content_hash, known.revision_id = page, digest, revision.pk
+        known.save()
+        self.known[(entry.source, entry.entry_id)] = known  # the same entry twice in one file
         return page
 
     def redirects(self, entry, page):
