@@ -65,6 +65,7 @@ class DeferringTests(TestCase):
             page = published("pasar-malam")
             self.assertFalse(SearchEntry.objects.filter(page_id=page.pk).exists())
             self.assertFalse(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
+            self.assertNotIn(page.pk, [result.pk for result in get_search_backend().search("Pasar malam", type(page))])
         self.assertEqual(SearchEntry.objects.filter(page_id=page.pk).count(), 2)
         self.assertTrue(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
         found = get_search_backend().search("Pasar malam", type(page))
