@@ -9,7 +9,8 @@ PostgreSQL database named in DATABASE_URL, dropped and created again), builds th
 export (current format) of N posts, each a few paragraphs with one photo (``/s320/`` in the text, ``/s1600/``
 as its link, like Blogger writes it) from a pool of N/5 images, generates those images as small JPEG files in a
 temporary folder, and imports with ``--media-dir``. It prints the import's wall time, the number of pages and
-images made, and two memory figures: the process's peak resident size (``ru_maxrss``, what the machine has to
+images made, the import's CPU time (user + system, which does not depend on the machine's load as wall time
+does) and database queries per post, and two memory figures: the process's peak resident size (``ru_maxrss``, what the machine has to
 give it) and the Python heap's peak while the reader streams the whole file (tracemalloc, the part that would
 grow with the file if the XML were loaded whole). Memory is flat when both stay the same as N grows.
 """
@@ -124,17 +125,27 @@ def child(posts, images):
     reader_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
 
+    from django.db import connection
+
+    queries = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    call_command(
-        "import_posts",
-        str(export),
-        "--opd",
-        "diskominfo",
-        "--media-dir",
-        str(work / "album"),
-        stdout=open(os.devnull, "w"),
-    )
+    with connection.execute_wrapper(count):
+        call_command(
+            "import_posts",
+            str(export),
+            "--opd",
+            "diskominfo",
+            "--media-dir",
+            str(work / "album"),
+            stdout=open(os.devnull, "w"),
+        )
     elapsed = time.perf_counter() - started
     cpu_after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
@@ -146,6 +157,8 @@ def child(posts, images):
                 "file_mb": round(export.stat().st_size / 1e6, 1),
                 "seconds": round(elapsed, 1),
                 "cpu_seconds": round(cpu, 1),
+                "cpu_ms_per_post": round(cpu * 1000 / posts, 1),
+                "queries_per_post": round(queries / posts, 1),
                 "pages": NewsPage.objects.count(),
                 "images": ImportedImage.objects.values("image").distinct().count(),
                 "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -200,8 +213,8 @@ def main():
         f"machine load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall time grows with it, CPU time not)"
     )
     print(
-        f"{'posts':>6} {'images':>6} {'file MB':>8} {'wall s':>8} {'CPU s':>8} {'posts/CPU s':>12} "
-        f"{'peak RSS MB':>12} {'reader heap KB':>15}"
+        f"{'posts':>6} {'images':>6} {'file MB':>8} {'wall s':>8} {'CPU s':>8} {'CPU ms/post':>12} "
+        f"{'queries/post':>13} {'peak RSS MB':>12} {'reader heap KB':>15}"
     )
     for posts in sizes:
         env = dict(os.environ)
@@ -218,8 +231,8 @@ def main():
         result = json.loads(output.stdout.strip().splitlines()[-1])
         print(
             f"{result['posts']:>6} {result['images']:>6} {result['file_mb']:>8} {result['seconds']:>8} "
-            f"{result['cpu_seconds']:>8} {result['posts'] / result['cpu_seconds']:>12.1f} {result['rss_mb']:>12} "
-            f"{result['reader_peak_kb']:>15}"
+            f"{result['cpu_seconds']:>8} {result['cpu_ms_per_post']:>12} {result['queries_per_post']:>13} "
+            f"{result['rss_mb']:>12} {result['reader_peak_kb']:>15}"
         )
         if result["pages"] != posts:
             print(f"  expected {posts} pages, found {result['pages']}", file=sys.stderr)

@@ -12,7 +12,12 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
 from editorial.models import PageTranslationStatus
-from editorial.status import update_page
+from editorial.status import update_page, update_pages
+from serving import bulk
+
+# Inside ``serving.bulk.deferring()`` (a bulk import), each page's state is computed once at the end of the
+# batch, after its last revision and publication, instead of on every revision and publication.
+BULK = "editorial.status"
 
 
 def _is_page_revision(revision):
@@ -21,12 +26,13 @@ def _is_page_revision(revision):
 
 
 def on_revision_saved(sender, instance, raw=False, **kwargs):
-    if not raw and _is_page_revision(instance):
+    if not raw and _is_page_revision(instance) and not bulk.defer(BULK, int(instance.object_id)):
         update_page(int(instance.object_id))
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    update_page(instance, [revision.pk] if revision is not None else ())
+    if not bulk.defer(BULK, instance.pk):
+        update_page(instance, [revision.pk] if revision is not None else ())
 
 
 def on_page_unpublished(sender, instance, **kwargs):
@@ -37,6 +43,7 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def connect():
+    bulk.register(BULK, update_pages)
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="editorial.status.revision")
     page_published.connect(on_page_published, dispatch_uid="editorial.status.published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="editorial.status.unpublished")

@@ -95,6 +95,12 @@ def update_page(page, extra_published=()):
     return status
 
 
+def update_pages(page_ids):
+    """Recompute and store the state of the pages with these ids; ids of pages gone since are skipped."""
+    for page in Page.objects.filter(pk__in=page_ids, depth__gt=1).specific():
+        update_page(page)
+
+
 def update_all():
     """Recompute every page's state (idempotent); returns the counts per state."""
     for page in Page.objects.filter(depth__gt=1).specific().iterator(chunk_size=200):

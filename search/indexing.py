@@ -135,22 +135,31 @@ def delete_fts(entry_ids):
         cursor.executemany("DELETE FROM search_entry_fts WHERE rowid = %s", [(pk,) for pk in entry_ids])
 
 
-def unindex_page(page_id):
+def _count_words(changes, counts):
+    """Apply vocabulary ``changes`` now, or add them to ``counts`` for ``vocabulary.apply_counts`` later."""
+    if counts is None:
+        vocabulary.apply(changes)
+    else:
+        vocabulary.tally(changes, counts)
+
+
+def unindex_page(page_id, counts=None):
     """Remove a page from the index in every language."""
     entries = SearchEntry.objects.filter(page_id=page_id)
     old = list(entries.values("pk", "language", "title", "summary", "body"))
     if old:
         entries.delete()
         delete_fts([row["pk"] for row in old])
-        vocabulary.apply(vocabulary.diff(vocabulary.words_of(old), {}))
+        _count_words(vocabulary.diff(vocabulary.words_of(old), {}), counts)
 
 
 @transaction.atomic
-def index_page(page):
-    """Index ``page`` (any Page instance) in every language, or remove it when it is not indexable."""
+def index_page(page, counts=None):
+    """Index ``page`` (any Page instance) in every language, or remove it when it is not indexable. The
+    vocabulary's counts change at once, or are added to ``counts`` (see ``index_pages``)."""
     page = page.specific_deferred if type(page) is Page else page
     if not is_indexable(page):
-        unindex_page(page.pk)
+        unindex_page(page.pk, counts)
         return []
     old = list(SearchEntry.objects.filter(page_id=page.pk).values("language", "title", "summary", "body"))
     entries = []
@@ -160,8 +169,18 @@ def index_page(page):
         )
         entries.append(entry)
     _write_fts(entries)
-    vocabulary.apply(vocabulary.diff(vocabulary.words_of(old), vocabulary.words_of(entries)))
+    _count_words(vocabulary.diff(vocabulary.words_of(old), vocabulary.words_of(entries)), counts)
     return entries
+
+
+@transaction.atomic
+def index_pages(page_ids):
+    """Index (or unindex) the pages with these ids, with one update of the vocabulary for all of them; ids of
+    pages gone since are skipped."""
+    counts = {}
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        index_page(page, counts)
+    vocabulary.apply_counts(counts)
 
 
 def index_subtree(page):

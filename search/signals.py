@@ -8,14 +8,21 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home.models import OPD
 from search import indexing, synonyms
 from search.models import SearchEntry
+from serving import bulk
+
+# Inside ``serving.bulk.deferring()`` (a bulk import), published and unpublished pages are indexed once
+# at the end of the batch by ``indexing.index_pages``.
+BULK = "search.site"
 
 
 def on_published(sender, instance, **kwargs):
-    indexing.index_page(instance)
+    if not bulk.defer(BULK, instance.pk):
+        indexing.index_page(instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    indexing.unindex_page(instance.pk)
+    if not bulk.defer(BULK, instance.pk):
+        indexing.unindex_page(instance.pk)
 
 
 def on_moved(sender, instance, **kwargs):
@@ -45,6 +52,7 @@ def on_opd_saved(sender, instance, **kwargs):
 
 
 def connect():
+    bulk.register(BULK, indexing.index_pages)
     page_published.connect(on_published, dispatch_uid="search.page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.page_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search.post_page_move")

@@ -76,16 +76,41 @@ def allowed_distance(word):
 # Upkeep ---------------------------------------------------------------------------------------------
 
 
+def tally(changes, counts=None):
+    """Add ``diff()`` changes to ``counts``, ``{language: Counter(word: change in its number of entries)}``,
+    so that the changes of many entries are applied at once (``apply_counts``)."""
+    counts = {} if counts is None else counts
+    for language, (removed, added) in changes.items():
+        counter = counts.setdefault(language, Counter())
+        counter.update(added)
+        counter.subtract(removed)
+    return counts
+
+
 def apply(changes):
     """Apply ``{language: (removed words, added words)}`` to the counts, in the caller's transaction."""
+    apply_counts(tally(changes))
+
+
+def apply_counts(counts):
+    """Apply ``tally()``'s ``{language: Counter(word: change)}`` to the counts, in the caller's transaction:
+    one update per distinct change, however many entries it adds up."""
     _entry, SearchWord = _models()
-    for language, (removed, added) in changes.items():
-        if added:
-            _add(SearchWord, language, sorted(added))
-        if removed:
-            SearchWord.objects.filter(language=language, word__in=sorted(removed)).update(entries=F("entries") - 1)
+    for language, counter in counts.items():
+        added = sorted(word for word, change in counter.items() if change > 0)
+        for chunk in _chunks(added):
+            _create_missing(SearchWord, language, chunk)
+        by_change = {}
+        for word, change in counter.items():
+            if change:
+                by_change.setdefault(change, []).append(word)
+        for change, words in sorted(by_change.items()):
+            for chunk in _chunks(sorted(words)):
+                SearchWord.objects.filter(language=language, word__in=chunk).update(entries=F("entries") + change)
+        removed = sorted(word for word, change in counter.items() if change < 0)
+        for chunk in _chunks(removed):
             gone = list(
-                SearchWord.objects.filter(language=language, word__in=removed, entries__lte=0).values_list(
+                SearchWord.objects.filter(language=language, word__in=chunk, entries__lte=0).values_list(
                     "pk", flat=True
                 )
             )
@@ -94,7 +119,12 @@ def apply(changes):
                 SearchWord.objects.filter(pk__in=gone).delete()
 
 
-def _add(SearchWord, language, words):
+def _chunks(words, size=500):
+    """Lists of at most ``size`` words (SQLite limits the parameters of one statement)."""
+    return [words[start : start + size] for start in range(0, len(words), size)]
+
+
+def _create_missing(SearchWord, language, words):
     existing = set(SearchWord.objects.filter(language=language, word__in=words).values_list("word", flat=True))
     new = [word for word in words if word not in existing]
     if new:
@@ -109,7 +139,6 @@ def _add(SearchWord, language, words):
         if connection.vendor == "sqlite":
             ids = SearchWord.objects.filter(language=language, word__in=new).values_list("pk", "word")
             _insert_trigrams(ids)
-    SearchWord.objects.filter(language=language, word__in=words).update(entries=F("entries") + 1)
 
 
 def _insert_trigrams(id_words):

@@ -6,7 +6,8 @@ class ServingConfig(AppConfig):
     verbose_name = "Serving"
 
     def ready(self):
-        from serving import cache, generation
+        from serving import bulk, cache, generation
 
         cache.install()
         generation.connect()
+        bulk.install()  # before the Wagtail apps connect their handlers (they come later in INSTALLED_APPS)

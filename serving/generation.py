@@ -11,6 +11,7 @@ What bumps it, by construction rather than by list:
   go through them), moved. View restrictions are models (``PageViewRestriction`` and its groups), so
   adding, changing or removing one is a save, a delete or an ``m2m_changed``.
 Changes that send no signal (``QuerySet.update()``, ``bulk_create``, raw SQL) must call ``changed()``.
+A bulk writer wraps its batch in ``batched()``: one new generation at the batch's end, not one per save.
 
 When: in ``transaction.on_commit``, once the change is visible to every other connection. A request
 that read the old number may still be rendering the old state; it stores its answer under the old
@@ -135,10 +136,37 @@ def bump():
     return value
 
 
+_batch = contextvars.ContextVar("serving_generation_batch", default=None)
+
+
+@contextlib.contextmanager
+def batched():
+    """Inside this block, changes note themselves and the generation changes once, at the block's end
+    (exception or not: a missed change would serve stale pages), as ``changed()`` does: at once, and again
+    when the transaction open then commits. For bulk writers (the post importer), whose every save would
+    otherwise make a new generation. Nested blocks belong to the outermost one. Per thread (or task)."""
+    if _batch.get() is not None:
+        yield
+        return
+    aliases = set()
+    token = _batch.set(aliases)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        for alias in sorted(aliases):
+            changed(alias)
+
+
 def changed(using=None):
     """Note a change to public content: a new generation after the current transaction commits (at once
     outside a transaction), and at once too inside one (see the module docstring)."""
-    connection = connections[using or router.db_for_write(None)]
+    alias = using or router.db_for_write(None)
+    batch = _batch.get()
+    if batch is not None:
+        batch.add(alias)
+        return
+    connection = connections[alias]
     if connection.in_atomic_block:
         bump()
     transaction.on_commit(bump, using=connection.alias)

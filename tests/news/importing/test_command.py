@@ -120,6 +120,14 @@ class BloggerImportTests(TestCase):
         self.assertContains(response, "This page is only available in Indonesian.")
         self.assertContains(response, 'lang="id"')
 
+    def test_visitors_and_editors_find_the_imported_post(self):
+        """The import indexes each batch at its end: the site search and the admin's page search find the post."""
+        with translation.override("id"):
+            url = self.bimtek.get_url()
+        response = self.client.get("/id/search/", {"q": "Bimtek Smart City"})
+        self.assertContains(response, f'href="{url}"')
+        self.assertIn(self.bimtek.pk, [page.pk for page in NewsPage.objects.search("Bimtek Smart City")])
+
     def test_english_is_missing_in_the_translation_status(self):
         status = PageTranslationStatus.objects.get(page=self.bimtek)
         self.assertEqual(status.state, TranslationState.MISSING)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.test import TestCase, override_settings
 
+from wagtail.models import ReferenceIndex
+
 from images.models import CityImage
 from news.importing.media import image_key, largest
 from news.models import NewsPage
@@ -115,7 +117,12 @@ class MediaRulesTests(TestCase):
         output = import_posts(write_export(exports.blogger()), "--opd", "diskominfo", "--media-dir", str(folder))
         self.assertIn("1  images added to the library", output)
         page = NewsPage.objects.get(slug_ind="bimtek-tahap-i-smart-city")
-        self.assertEqual(page.body_ind[0].value["image"].width, 64)
+        image = page.body_ind[0].value["image"]
+        self.assertEqual(image.width, 64)
+        # The import defers the reference and search indexes to the end of each batch: they are there.
+        usage = ReferenceIndex.get_grouped_references_to(image)
+        self.assertIn(page.pk, [int(used.pk) for used, _references in usage])
+        self.assertIn(image.pk, [found.pk for found in CityImage.objects.search(image.title)])
 
     def test_blogger_sizes_are_one_image(self):
         urls = [

@@ -1,0 +1,144 @@
+"""Bulk writes: the work every save triggers, done once per batch instead of once per save.
+
+Saving and publishing one page triggers side work: Wagtail's admin search index, its reference index (usage
+counts), our site search index (``search``) and the page's translation status (``editorial``). Each is done
+again on every save of the same object (Wagtail saves a page three times to create and publish it). A bulk
+writer (the post importer) wraps a batch in ``deferring()``: inside it, each owner's handler notes the object
+with ``defer(kind, key)`` and skips its work; when the block ends without an exception, each owner's bulk
+pass runs once over the distinct objects noted. Inside a transaction (the importer's batch), the passes run
+before the commit, so the batch and its side work commit together or not at all: a crash leaves nothing half
+done. On an exception nothing runs (the caller's transaction is rolled back; outside one, the owners'
+rebuild commands put things right, and all of them can be run again: ``rebuild_site_search``,
+``update_translation_status``, Wagtail's ``update_index`` and ``rebuild_references_index``).
+
+A bulk pass gets the keys of every object noted, including objects whose savepoint was rolled back since:
+it must skip what no longer exists.
+
+The switch is a context variable, so it holds for this thread (or task) only: other requests served by the
+same process meanwhile keep the ordinary per-save behaviour.
+
+Wagtail's two handlers cannot ask us, so ``install()`` (called before Wagtail connects them: ``serving`` comes
+before the Wagtail apps in ``INSTALLED_APPS``) puts a wrapper in their place that defers inside a block and
+calls the original outside one.
+"""
+
+import contextlib
+import contextvars
+import logging
+
+logger = logging.getLogger(__name__)
+
+_pending = contextvars.ContextVar("serving_bulk_pending", default=None)
+_passes = {}  # kind -> bulk pass, a function of the list of keys
+
+WAGTAIL_SEARCH = "wagtail.search"  # keys: (model, pk)
+WAGTAIL_REFERENCES = "wagtail.references"  # keys: (model, pk)
+
+
+def register(kind, bulk_pass):
+    """Name the function that does ``kind``'s work for a list of keys at the end of a ``deferring()`` block."""
+    _passes[kind] = bulk_pass
+
+
+def is_deferring():
+    return _pending.get() is not None
+
+
+def defer(kind, key):
+    """Inside ``deferring()``: note ``key`` for ``kind``'s bulk pass and return True (skip the work now).
+    Outside: return False (do it now)."""
+    pending = _pending.get()
+    if pending is None:
+        return False
+    pending.setdefault(kind, {})[key] = None  # a dict keeps the order and drops repeats
+    return True
+
+
+@contextlib.contextmanager
+def deferring():
+    """Defer registered side work to one bulk pass per kind when the block ends (see the module docstring).
+    A nested block belongs to the outer one."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending = {}
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    # Only after a clean exit: after an exception the transaction is rolled back or broken.
+    for kind, keys in pending.items():
+        _passes[kind](list(keys))
+
+
+# Wagtail's handlers ---------------------------------------------------------------------------------------------
+
+
+def _objects(keys):
+    """``{model: [instances]}`` for ``(model, pk)`` keys, one query per model; gone objects left out."""
+    by_model = {}
+    for model, pk in keys:
+        by_model.setdefault(model, []).append(pk)
+    return {model: list(model._default_manager.filter(pk__in=pks)) for model, pks in by_model.items()}
+
+
+def wagtail_search_pass(keys):
+    """Wagtail's admin search index for the objects saved: one bulk write per model and backend."""
+    from modelsearch.index import get_indexed_instance, get_search_backends_with_name
+
+    for objects in _objects(keys).values():
+        instances = [get_indexed_instance(obj, check_exists=False) for obj in objects]
+        instances = [instance for instance in instances if instance is not None]
+        if not instances:
+            continue
+        indexed = type(instances[0])
+        ids = set(
+            indexed.get_indexed_objects().filter(pk__in=[obj.pk for obj in instances]).values_list("pk", flat=True)
+        )
+        instances = [instance for instance in instances if instance.pk in ids]
+        for name, backend in get_search_backends_with_name(with_auto_update=True):
+            try:
+                backend.add_bulk(indexed, instances)
+            except Exception:
+                # As Wagtail's own handler: an external backend's failure must not lose the edit.
+                logger.exception("Bulk indexing %s in the '%s' search backend failed", indexed.__name__, name)
+                if not backend.catch_indexing_errors:
+                    raise
+
+
+def wagtail_references_pass(keys):
+    """Wagtail's reference index for the objects saved, once each."""
+    from wagtail.models import ReferenceIndex
+
+    for objects in _objects(keys).values():
+        for obj in objects:
+            ReferenceIndex.create_or_update_for_object(obj)
+
+
+def install():
+    """Put the deferring wrappers in place of Wagtail's per-save search and reference-index handlers."""
+    from wagtail import signal_handlers as core_handlers
+
+    from modelsearch import signal_handlers as search_handlers
+
+    search_original = search_handlers.post_save_signal_handler
+    references_original = core_handlers.update_reference_index_on_save
+    if getattr(search_original, "deferrable", False):
+        return
+
+    def post_save_signal_handler(instance, **kwargs):
+        if kwargs.get("raw") or not defer(WAGTAIL_SEARCH, (type(instance), instance.pk)):
+            search_original(instance, **kwargs)
+
+    def update_reference_index_on_save(instance, **kwargs):
+        if getattr(core_handlers.reference_index_auto_update_disabled, "value", False):
+            return  # Wagtail's own switch: no reference index now, nor later
+        if kwargs.get("raw") or not defer(WAGTAIL_REFERENCES, (type(instance), instance.pk)):
+            references_original(instance, **kwargs)
+
+    post_save_signal_handler.deferrable = update_reference_index_on_save.deferrable = True
+    search_handlers.post_save_signal_handler = post_save_signal_handler
+    core_handlers.update_reference_index_on_save = update_reference_index_on_save
+    register(WAGTAIL_SEARCH, wagtail_search_pass)
+    register(WAGTAIL_REFERENCES, wagtail_references_pass)

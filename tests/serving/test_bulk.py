@@ -1,0 +1,108 @@
+"""Bulk writes: one new generation per batch, and the side work of every save done once at the batch's end."""
+
+from django.db import transaction
+from django.test import TestCase
+
+from wagtail.search.backends import get_search_backend
+
+from editorial.models import PageTranslationStatus
+from search.models import SearchEntry
+from serving import bulk, generation
+from tests.factories.pages import home_page, standard_page
+
+
+def published(slug):
+    """A published standard page with both languages' fields."""
+    return standard_page(title_ind=slug.replace("-", " ").capitalize(), title_en=f"{slug} en", slug_ind=slug)
+
+
+class BatchedGenerationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+
+    def test_saves_inside_a_batch_make_one_new_generation_at_its_end(self):
+        """Pages saved in a batch leave the generation alone until the batch ends, then change it once."""
+        before = generation.current()
+        with generation.batched():
+            published("satu")
+            published("dua")
+            self.assertEqual(generation.current(), before)
+        self.assertNotEqual(generation.current(), before)
+
+    def test_a_batch_that_fails_still_makes_a_new_generation(self):
+        """An exception ends the batch too: what was saved before it is not served from stale caches."""
+        before = generation.current()
+        with self.assertRaises(RuntimeError), generation.batched():
+            published("tiga")
+            raise RuntimeError("stop")
+        self.assertNotEqual(generation.current(), before)
+
+    def test_a_batch_without_changes_keeps_the_generation(self):
+        before = generation.current()
+        with generation.batched():
+            pass
+        self.assertEqual(generation.current(), before)
+
+    def test_a_nested_batch_belongs_to_the_outer_one(self):
+        before = generation.current()
+        with generation.batched():
+            with generation.batched():
+                published("empat")
+            self.assertEqual(generation.current(), before)
+        self.assertNotEqual(generation.current(), before)
+
+
+class DeferringTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+
+    def test_published_pages_are_indexed_and_counted_at_the_end_of_the_block(self):
+        """Inside the block nothing is indexed; at its end, each page is in both search indexes and its
+        translation state is stored, as after an ordinary publish."""
+        with transaction.atomic(), bulk.deferring():
+            page = published("pasar-malam")
+            self.assertFalse(SearchEntry.objects.filter(page_id=page.pk).exists())
+            self.assertFalse(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
+            self.assertNotIn(page.pk, [result.pk for result in get_search_backend().search("Pasar malam", type(page))])
+        self.assertEqual(SearchEntry.objects.filter(page_id=page.pk).count(), 2)
+        self.assertTrue(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
+        found = get_search_backend().search("Pasar malam", type(page))
+        self.assertIn(page.pk, [result.pk for result in found])
+
+    def test_outside_a_block_each_save_does_its_own_work(self):
+        page = published("taman-kota")
+        self.assertEqual(SearchEntry.objects.filter(page_id=page.pk).count(), 2)
+        self.assertTrue(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
+
+    def test_a_page_rolled_back_inside_the_block_is_skipped(self):
+        """A savepoint rolled back after a save (a broken import entry) leaves keys of rows that are gone."""
+        with transaction.atomic(), bulk.deferring():
+            kept = published("tetap")
+            try:
+                with transaction.atomic():
+                    published("batal")
+                    raise RuntimeError("roll back")
+            except RuntimeError:
+                pass
+        self.assertEqual(SearchEntry.objects.filter(page_id=kept.pk).count(), 2)
+        self.assertEqual(SearchEntry.objects.filter(title__icontains="batal").count(), 0)
+
+    def test_after_an_exception_nothing_runs(self):
+        """The caller's transaction is rolled back after an exception, so no bulk pass runs."""
+        calls = []
+        bulk.register("test.calls", calls.extend)
+        with self.assertRaises(RuntimeError), bulk.deferring():
+            bulk.defer("test.calls", 1)
+            raise RuntimeError("stop")
+        self.assertEqual(calls, [])
+
+    def test_each_key_is_passed_once(self):
+        calls = []
+        bulk.register("test.calls", calls.extend)
+        with bulk.deferring():
+            for key in (1, 2, 1, 2, 3):
+                self.assertTrue(bulk.defer("test.calls", key))
+        self.assertEqual(calls, [1, 2, 3])
+        self.assertFalse(bulk.defer("test.calls", 4))
