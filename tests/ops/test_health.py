@@ -25,7 +25,9 @@ def run_python(code, **env):
     clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "SENTRY_"))}
     clean["DJANGO_SETTINGS_MODULE"] = "cms.test_settings"
     clean.update(env)
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.django_db
@@ -167,7 +169,9 @@ def test_errors_go_to_sentry_when_a_dsn_is_set():
     assert result.returncode == 0, result.stderr
     paths = [path for path, _ in _Collector.received]
     assert any(path.startswith("/api/42/envelope/") for path in paths), paths
-    body = b"".join(gzip.decompress(payload) if payload[:2] == b"\x1f\x8b" else payload for _, payload in _Collector.received)
+    body = b"".join(
+        gzip.decompress(payload) if payload[:2] == b"\x1f\x8b" else payload for _, payload in _Collector.received
+    )
     assert b"health test message" in body and b"request_id" in body
 
 
@@ -179,7 +183,9 @@ def test_metrics_are_off_by_default_and_never_public(client, settings):
     assert ok.status_code == 200 and b"python_info" in ok.content
     assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 403
     # Relayed by nginx: loopback address, but a visitor's request.
-    assert client.get("/metrics", REMOTE_ADDR="127.0.0.1", headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 403
+    assert (
+        client.get("/metrics", REMOTE_ADDR="127.0.0.1", headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 403
+    )
     settings.METRICS_TOKEN = "s3cret-scrape-token"
     assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 403
     scraped = client.get("/metrics", REMOTE_ADDR="203.0.113.9", headers={"Authorization": "Bearer s3cret-scrape-token"})
