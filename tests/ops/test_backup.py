@@ -92,6 +92,10 @@ def site_state():
         with default_storage.open(instance.file.name, "rb") as handle:
             return hashlib.sha256(handle.read()).hexdigest()
 
+    # Searched first: the results pages render the header's logo, whose rendition is made on first use.
+    search = {
+        (language, query): search_results(language, query) for language, queries in QUERIES.items() for query in queries
+    }
     images = [
         (image.pk, image.title, image.alt_text_ind, image.alt_text_en, image.file.name, stored(image))
         for image in get_image_model().objects.order_by("pk")
@@ -105,9 +109,6 @@ def site_state():
         (document.pk, document.title, document.file.name, stored(document))
         for document in get_document_model().objects.order_by("pk")
     ]
-    search = {
-        (language, query): search_results(language, query) for language, queries in QUERIES.items() for query in queries
-    }
     return {
         "pages": pages,
         "revisions": revisions,
