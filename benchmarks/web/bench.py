@@ -65,7 +65,10 @@ class Server:
         env = dict(os.environ, PAGE_CACHE="1" if page_cache else "0")
         self.process = subprocess.Popen(  # noqa: S603
             [
-                str(ROOT / ".venv/bin/gunicorn"),
+                # This interpreter, not .venv/bin/gunicorn, whose #! names the venv it was installed in.
+                sys.executable,
+                "-m",
+                "gunicorn",
                 "cms.wsgi",
                 "--workers",
                 str(workers),
