@@ -1,7 +1,8 @@
 """The page editor's shared parts: the read-only panel that shows the page's English state, and the tabs.
 
-Add the panel to a page type in one line: ``content_panels = Page.content_panels + [TranslationStatusPanel(), …]``;
-a page type with a tab of its own builds its tabs with ``editor_tabs(content_panels, (heading, panels))``.
+A page type's Content tab is ``content_panels = page_panels(FieldPanel("intro"), …)``: the title, the panel
+under it, then its own; a page type with a tab of its own builds its tabs with
+``editor_tabs(content_panels, (heading, panels))``.
 """
 
 from django.urls import reverse
@@ -54,6 +55,11 @@ class TranslationStatusPanel(Panel):
                 }
             )
             return context
+
+
+def page_panels(*panels):
+    """A page type's ``content_panels``: Wagtail's title, the page's English state under it, then ``panels``."""
+    return [*Page.content_panels, TranslationStatusPanel(), *panels]
 
 
 def editor_tabs(content_panels, *extra_tabs):
