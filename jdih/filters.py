@@ -1,7 +1,6 @@
 """The JDIH register's filters (``serving.filtering``)."""
 
 from jdih.choices import DocumentType, Status
-from jdih.models import LegalDocumentPage
 from serving.filtering import ChoiceFilter, ListingFilterSet
 
 
@@ -16,10 +15,6 @@ class LegalDocumentFilterSet(ListingFilterSet):
     tahun = ChoiceFilter(field_name="year", coerce=int, choices=[])
     status = ChoiceFilter(field_name="status", choices=Status.choices)
     subjek = ChoiceFilter(choices=[], method="filter_subject")
-
-    class Meta:
-        model = LegalDocumentPage
-        fields = []
 
     def read(self, params):
         data = super().read(params)

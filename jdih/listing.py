@@ -2,13 +2,16 @@
 
 Filters come from the query string through ``LegalDocumentFilterSet`` (``jdih/filters.py``); values that are
 not known choices are ignored (never an error).
+
+``jdih.models`` imports this module (the register page calls ``listing_context``), so it reaches the document
+model through the app registry when it runs, never by importing it.
 """
 
+from django.apps import apps
 from django.core.paginator import Paginator
 
 from jdih.choices import DocumentType, Status
 from jdih.filters import LegalDocumentFilterSet
-from jdih.models import LegalDocumentPage
 from serving import params as query_params
 from serving.filtering import querystring
 
@@ -18,7 +21,7 @@ FILTER_NAMES = list(LegalDocumentFilterSet.base_filters)
 
 def document_queryset(index=None):
     """Live, public documents (under ``index`` when given), newest first."""
-    queryset = LegalDocumentPage.objects.live().public()
+    queryset = apps.get_model("jdih", "LegalDocumentPage").objects.live().public()
     if index is not None:
         queryset = queryset.descendant_of(index)
     return queryset.order_by("-year", "doc_type", "number", "pk")

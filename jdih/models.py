@@ -15,11 +15,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
-from editorial.panels import TranslationStatusPanel
+from editorial.panels import page_panels
 from home import bilingual
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
-from jdih import structured_data
+from jdih import listing, structured_data
 from jdih.choices import (  # noqa: F401 - importers and templates read these through jdih.models too
     INCOMING_LABELS,
     NOT_IN_FORCE,
@@ -52,17 +52,14 @@ class JDIHIndexPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
+    content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     search_fields = admin_search_fields(site_search_fields)
 
-    # ``listing_context(request)`` queries this module's models, so it lives in jdih/listing.py, which
-    # JdihConfig.ready() attaches here as a method.
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
+        context.update(listing.listing_context(self, request))  # the filters and the page of documents
         return context
 
     class Meta:
@@ -181,8 +178,7 @@ class LegalDocumentPage(BilingualPageMixin, Page):
     objects = CityPageManager()
     serve_select_related = ["pdf"]
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         MultiFieldPanel(
             [
                 FieldPanel("doc_type"),
@@ -216,7 +212,7 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         FieldPanel("pdf"),
         InlinePanel("attachments", heading=_("Attachments (lampiran)"), label=_("Attachment")),
         FieldPanel("is_demo"),
-    ]
+    )
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
