@@ -7,12 +7,4 @@ class HeritagePagesConfig(AppConfig):
     verbose_name = _("Heritage register")
 
     def ready(self):
-        from heritage_pages import exports, filters, sections  # noqa: F401  (sections registers its home page section)
-        from heritage_pages.models import HeritageIndexPage
-
-        # The listing, its filters and the exports query the heritage models, so models.py cannot import
-        # them: they are attached to the register here, as the methods its routes and templates call.
-        HeritageIndexPage.sites = filters.site_queryset
-        HeritageIndexPage.listing_context = filters.listing_context
-        HeritageIndexPage.geojson_response = exports.geojson_response
-        HeritageIndexPage.csv_response = exports.csv_response
+        from heritage_pages import sections  # noqa: F401  (importing it registers its home page section)

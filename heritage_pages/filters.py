@@ -3,12 +3,16 @@
 Filters come from the query string through ``HeritageSiteFilterSet`` (``serving.filtering``): the listing, its
 map and the exports (GeoJSON, CSV) all use ``filtered_sites``; values that are not known choices are ignored
 (never an error).
+
+``heritage_pages.models`` imports this module (the register page builds its listing here), so it reaches the
+site model through the app registry when it runs, never by importing it.
 """
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-from heritage_pages.models import Category, HeritageSitePage, Kecamatan, LegalStatus, Level
+from heritage_pages.choices import Category, Kecamatan, LegalStatus, Level
 from heritage_pages.related import map_tile_settings
 from images.prefetch import prefetch_renditions
 from serving import params as query_params
@@ -33,10 +37,6 @@ class HeritageSiteFilterSet(ListingFilterSet):
     kecamatan = ChoiceFilter(field_name="kecamatan", choices=Kecamatan.choices)
     kawasan = ChoiceFilter(coerce=int, choices=[], method="filter_kawasan")
 
-    class Meta:
-        model = HeritageSitePage
-        fields = []
-
     def filter_kawasan(self, queryset, _name, area):
         return queryset.filter(Q(pk=area) | Q(parent_area_id=area))
 
@@ -44,9 +44,14 @@ class HeritageSiteFilterSet(ListingFilterSet):
 FILTER_NAMES = list(HeritageSiteFilterSet.base_filters)
 
 
+def site_pages():
+    """The heritage site model's manager."""
+    return apps.get_model("heritage_pages", "HeritageSitePage").objects
+
+
 def site_queryset(index=None):
     """Live, public sites (of ``index`` when given), with what listings and exports show, by title."""
-    queryset = HeritageSitePage.objects.live().public()
+    queryset = site_pages().live().public()
     if index is not None:
         queryset = queryset.descendant_of(index)
     return (
@@ -58,7 +63,7 @@ def site_queryset(index=None):
 
 def kawasan_options(index=None):
     """The live, public areas (kawasan) a visitor can filter by."""
-    queryset = HeritageSitePage.objects.live().public().filter(category=Category.KAWASAN)
+    queryset = site_pages().live().public().filter(category=Category.KAWASAN)
     if index is not None:
         queryset = queryset.descendant_of(index)
     return list(queryset.defer_streamfields().order_by("title", "pk"))
@@ -67,7 +72,7 @@ def kawasan_options(index=None):
 def site_filterset(params, kawasan_ids, queryset=None):
     """The register's FilterSet for a query string, the areas ``kawasan_ids`` being the known ones."""
     if queryset is None:
-        queryset = HeritageSitePage.objects.none()
+        queryset = site_pages().none()
     return HeritageSiteFilterSet(params, queryset, choices={KAWASAN_FILTER: [(pk, pk) for pk in kawasan_ids]})
 
 

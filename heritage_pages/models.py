@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -26,8 +25,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
-from editorial.panels import TranslationStatusPanel, editor_tabs
-from heritage_pages import choices, plaque, related
+from editorial.panels import editor_tabs, page_panels
+from heritage_pages import choices, exports, filters, plaque, related
 from heritage_pages.blocks import HistoryStreamBlock
 from heritage_pages.choices import (
     STATUS_EXPLANATIONS,
@@ -38,7 +37,6 @@ from heritage_pages.choices import (
     Level,
     Ownership,
 )
-from home import bilingual
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField, admin_search_fields
@@ -73,19 +71,15 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
+    content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
-    # ``sites()``, ``listing_context(request)``, ``geojson_response(request)`` and ``csv_response(request)``
-    # query this module's models, so they live in heritage_pages/filters.py and exports.py, which
-    # HeritagePagesConfig.ready() attaches here as methods.
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
+        context.update(filters.listing_context(self, request))  # filters, the page of sites, the map
         return context
 
     def get_cached_paths(self):
@@ -95,12 +89,12 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("geojson/", name="geojson")
     def geojson(self, request):
         """The (filtered) register as a GeoJSON FeatureCollection in the visitor's language."""
-        return self.geojson_response(request)
+        return exports.geojson_response(self, request)
 
     @path("csv/", name="csv")
     def csv(self, request):
         """The (filtered) register as a CSV download in the visitor's language."""
-        return self.csv_response(request)
+        return exports.csv_response(self, request)
 
     class Meta:
         verbose_name = _("heritage register")
@@ -353,8 +347,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
 
     base_form_class = HeritageSiteForm
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("summary"),
         FieldPanel("listing_image"),
         MultiFieldPanel([FieldPanel("official_name"), FieldPanel("local_names")], heading=_("Names")),
@@ -387,7 +380,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         InlinePanel("gallery_images", label=_("Gallery"), heading=_("Gallery")),
         InlinePanel("documents", label=_("Documents"), heading=_("Documents")),
         InlinePanel("sources", label=_("Sources"), heading=_("Sources")),
-    ]
+    )
     location_panels = [
         MultiFieldPanel(
             [
@@ -494,24 +487,10 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("plakat/", name="plaque")
     def plaque(self, request):
         """A printable plaque with a QR code pointing to the language-neutral address."""
-        target = request.build_absolute_uri(self.plaque_url)
-        route = self.reverse_subpage("plaque")
-        alternates = [
-            (language, request.build_absolute_uri(bilingual.page_url(self, language, request) + route))
-            for language in bilingual.translated_languages(self)
-        ]
-        alternates.append(("x-default", alternates[0][1]))
         return self.render(
             request,
             template="heritage_pages/heritage_site_plaque.html",
-            context_overrides={
-                "qr_target": target,
-                "qr": plaque.qr_image(target),
-                "plaque_alternates": alternates,
-                "plaque_canonical": dict(alternates).get(
-                    bilingual.DEFAULT_LANGUAGE if bilingual.is_fallback(self) else translation.get_language()
-                ),
-            },
+            context_overrides=plaque.plaque_context(self, request),
         )
 
     class Meta:
