@@ -7,14 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import feeds, listing, sections
-        from news.models import NewsIndexPage
+        from news import listing, sections
         from serving import clock
 
         clock.register(listing.next_publication)
         clock.register(sections.next_event_end)
-        # The listing and the feeds query the news models, so models.py cannot import them: they are
-        # attached to the newsroom here, as the methods its routes and templates call.
-        NewsIndexPage.listing_context = listing.build
-        NewsIndexPage._feed = feeds.serve_feed
-        NewsIndexPage.feed_links = feeds.feed_links

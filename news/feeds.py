@@ -3,8 +3,12 @@
 Served as routes of NewsIndexPage, so they live under /id/… and /en/…. They hold only live, public
 news whose publication time has come. The English feeds hold only news written in English: a feed
 declares one language, and Indonesian-only items would be mislabelled there (docs/news.md).
+
+``news.models`` imports this module (the newsroom's routes serve the feeds from here), so it never imports the
+models: the newsroom page it is given queries its own items, and the tag model comes from the app registry.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -14,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from modeltranslation.utils import build_localized_fieldname
 
-from news.models import NewsPageTag, NewsType
+from news.choices import NewsType
 
 FEED_SIZE = 20
 FEED_KINDS = {"rss": ("application/rss+xml", "RSS"), "atom": ("application/atom+xml", "Atom")}
@@ -62,7 +66,7 @@ class NewsRssFeed(Feed):
             title_field = build_localized_fieldname("title", language)
             queryset = queryset.exclude(**{f"{title_field}__isnull": True}).exclude(**{title_field: ""})
         return queryset.select_related("owner_opd").prefetch_related(
-            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag"))
+            Prefetch("tagged_items", queryset=apps.get_model("news", "NewsPageTag").objects.select_related("tag"))
         )[:FEED_SIZE]
 
     def item_title(self, item):
@@ -96,7 +100,7 @@ def feed_for(kind, index, opd=None, news_type=""):
 
 
 def serve_feed(index, request, kind, opd=None, news_type=None):
-    """The response of one of ``index``'s feed routes (``NewsIndexPage._feed``, attached in news/apps.py)."""
+    """The response of one of ``index``'s feed routes (``NewsIndexPage``'s feed routes call it)."""
     return feed_for(kind, index, opd=opd, news_type=news_type)(request)
 
 

@@ -4,7 +4,7 @@ import django_filters
 from taggit.models import Tag
 
 from home.models import OPD
-from news.models import NewsPage, NewsType
+from news.choices import NewsType
 from serving.filtering import ChoiceFilter, IntegerFilter, ListingFilterSet
 
 YEAR_RANGE = (1900, 2100)
@@ -24,10 +24,6 @@ class NewsFilterSet(ListingFilterSet):
     )
     year = IntegerFilter(field_name="publication_date__year", min_value=YEAR_RANGE[0], max_value=YEAR_RANGE[1])
     month = IntegerFilter(field_name="publication_date__month", min_value=1, max_value=12)
-
-    class Meta:
-        model = NewsPage
-        fields = []
 
     def __init__(self, data=None, queryset=None, *, opd=None, **kwargs):
         self.fixed_opd = opd

@@ -1,5 +1,5 @@
-"""What a news article shows beside its text: its tags, co-organising OPDs and related pages, and the OPDs
-of a list of articles without a join.
+"""What a news article shows beside its text: its tags, co-organising OPDs and related pages, its hero image's
+sizes, the links to its newsroom and feeds; and the OPDs of a list of articles without a join.
 
 news/models.py imports this module; it never imports the news models back. It reads the links through
 the article's own model and relations (``tagged_items``, ``co_opds``, ``related_pages``).
@@ -10,7 +10,12 @@ from django.db import connection
 from wagtail.models import Page
 
 from home.models import OPD
+from images.prefetch import fetch_renditions
+from news import feeds, structured_data
 from serving.derived import remember
+
+# The article's hero image as templates/news/news_page.html shows it.
+HERO_IMAGE_SPEC = "width-1200|format-webp"
 
 # What a link to a page reads: its URL (per language), its title (per language), whether it is live.
 RELATED_LINK_FIELDS = ("path", "depth", "url_path", "title", "live", "content_type", "locale", "translation_key")
@@ -117,3 +122,21 @@ def article_links(page, request):
     # Saving this page (its tags, OPDs and links are saved with it), a linked page or an OPD makes a new
     # cache generation.
     return remember(f"news:links:{page.pk}", lambda: links_from_database(page))
+
+
+def article_context(page, request):
+    """What an article's template shows beside its fields: its publishing and organising OPDs (from the OPD
+    map), its hero image's sizes (from the cache in one go), its links (``article_links``), and the links to
+    its newsroom, its OPD's view there and the newsroom's feeds."""
+    with_opds([page], "owner_opd", "event_organiser")
+    if page.hero_image:
+        fetch_renditions(page.hero_image, structured_data.SHARE_IMAGE_SPEC, HERO_IMAGE_SPEC)
+    context = dict(article_links(page, request))
+    newsroom = page.newsroom
+    if newsroom is not None:
+        newsroom_url = newsroom.get_url(request)
+        context["newsroom_url"] = newsroom_url
+        context["feed_links"] = feeds.feed_links(newsroom, request, opd=page.owner_opd)
+        if page.owner_opd:
+            context["opd_news_url"] = newsroom_url + newsroom.reverse_subpage("opd_view", args=[page.owner_opd.slug])
+    return context

@@ -5,6 +5,10 @@ The number of queries does not depend on the number of items (see tests/news/tes
 visitor of a view sees alike is kept in the shared cache until the content changes (``serving.derived``): the
 archive and the filter choices (``sidebar()``), the sidebar's HTML per filters, and each news card's HTML
 per language (``news_cards()``), so that a listing reads only the ids of the items on its page.
+
+``news.models`` imports this module (the newsroom's routes build their context here), so it never imports the
+models: it queries through the newsroom page it is given, and reaches the other news models through the app
+registry (``news_model()``).
 """
 
 import datetime
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
@@ -25,13 +30,20 @@ from taggit.models import Tag
 
 from home.models import OPD
 from images.prefetch import prefetch_renditions
+from news import feeds
+from news.choices import NewsType
 from news.filters import NewsFilterSet
-from news.models import NewsPage, NewsPageTag, NewsType, with_opds
+from news.links import with_opds
 from serving import params as query_params
 from serving.derived import MISSING, keep, keep_many, recall, recall_many, remember
 
 PAGE_SIZE = 12
 FEATURED_COUNT = 3
+
+
+def news_model(name):
+    """The news app's model ``name`` (``"NewsPage"``, ``"NewsPageTag"``), from the app registry."""
+    return apps.get_model("news", name)
 
 
 @dataclass(frozen=True)
@@ -143,7 +155,7 @@ def news_cards(pks, request, opds=None):
     cards = recall_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in cards]
     if missing:
-        items = list(with_card_data(NewsPage.objects.filter(pk__in=missing)))
+        items = list(with_card_data(news_model("NewsPage").objects.filter(pk__in=missing)))
         with_opds(items, opds=opds)
         prefetch_renditions(items, "hero_image", CARD_IMAGE_SPEC)
         template = get_template(CARD_TEMPLATE)
@@ -199,7 +211,7 @@ def _sidebar_data(index, opd):
     archive, total, next_due = archive_months(everything, now)
     # Semi-joins on ids (no DISTINCT over joined rows): cheap whatever the number of news.
     scoped = current.filter(owner_opd=opd) if opd else current
-    tagged = NewsPageTag.objects.filter(content_object__in=scoped.order_by().values("pk"))
+    tagged = news_model("NewsPageTag").objects.filter(content_object__in=scoped.order_by().values("pk"))
     # The OPDs publishing here: the OPD filter's choices, and the cards' OPDs (``with_opds``).
     opds = list(OPD.objects.filter(pk__in=scoped.order_by().values("owner_opd_id")).order_by("acronym"))
     return {
@@ -233,7 +245,7 @@ def next_publication():
     now = timezone.now()
     moment = recall(NEXT_PUBLICATION_KEY)
     if moment is MISSING or (moment is not None and moment <= now):
-        upcoming = NewsPage.objects.live().filter(publication_date__gt=now).order_by("publication_date")
+        upcoming = news_model("NewsPage").objects.live().filter(publication_date__gt=now).order_by("publication_date")
         moment = upcoming.values_list("publication_date", flat=True).first()
         keep(NEXT_PUBLICATION_KEY, moment)
     return moment
@@ -341,7 +353,7 @@ def build(index, request, opd=None):
         "opd_choices": side["opd_choices"],
         "tag_choices": side["tag_choices"],
         "opd": opd,
-        "feed_links": index.feed_links(request, opd=opd, news_type=filters.news_type),
+        "feed_links": feeds.feed_links(index, request, opd=opd, news_type=filters.news_type),
     }
 
     # The sidebar (filter form, archive, feeds) shows the same for every visitor of this view with these

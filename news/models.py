@@ -33,14 +33,13 @@ from wagtail.models import Orderable, Page
 
 from taggit.models import TaggedItemBase
 
-from editorial.panels import TranslationStatusPanel, editor_tabs
+from editorial.panels import editor_tabs, page_panels
 from home import bilingual
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
-from images.prefetch import fetch_renditions
-from news import links, structured_data
+from news import feeds, links, listing
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
-from news.links import with_opds
+from news.choices import EVENT_TYPES, NewsType
 from search.fields import SiteSearchField, admin_search_fields
 from serving import routing
 
@@ -48,23 +47,8 @@ from serving import routing
 # label (never imported); pages of any other type are refused with a form error.
 RELATABLE_PAGE_TYPES = ("heritage_pages.HeritageSitePage", "smartcity.SmartCityProgrammePage")
 
-# The article's hero image as templates/news/news_page.html shows it.
-HERO_IMAGE_SPEC = "width-1200|format-webp"
-
 # A 16-digit run looks like a NIK (the national ID number): never published (UU 27/2022 PDP).
 NIK_PATTERN = re.compile(r"(?<!\d)\d{16}(?!\d)")
-
-
-class NewsType(models.TextChoices):
-    BERITA = "berita", _("News")
-    BIMTEK = "bimtek", _("Technical guidance and training")
-    PENGUMUMAN = "pengumuman", _("Announcement")
-    SIARAN_PERS = "siaran-pers", _("Press release")
-    SOSIALISASI = "sosialisasi", _("Public outreach")
-
-
-# News types that describe an event and show the event-detail block.
-EVENT_TYPES = frozenset({NewsType.BIMTEK, NewsType.SOSIALISASI})
 
 
 class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
@@ -82,7 +66,7 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
+    content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     search_fields = admin_search_fields(site_search_fields)
@@ -97,42 +81,38 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         items = NewsPage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
         return items if include_future else items.filter(publication_date__lte=timezone.now())
 
-    # The listing (``listing_context(request, opd=None)``) and the feeds (``_feed(request, kind, …)``,
-    # ``feed_links(request, opd=None, news_type=None)``) query this module's models, so they live in
-    # news/listing.py and news/feeds.py, which NewsConfig.ready() attaches here as methods.
-
     @path("")
     def index_view(self, request):
-        return self.render(request, context_overrides=self.listing_context(request))
+        return self.render(request, context_overrides=listing.build(self, request))
 
     @path("opd/<slug:opd_slug>/")
     def opd_view(self, request, opd_slug):
         opd = get_object_or_404(OPD, slug=opd_slug)
-        return self.render(request, context_overrides=self.listing_context(request, opd=opd))
+        return self.render(request, context_overrides=listing.build(self, request, opd=opd))
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        return self._feed(request, "rss")
+        return feeds.serve_feed(self, request, "rss")
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        return self._feed(request, "atom")
+        return feeds.serve_feed(self, request, "atom")
 
     @path("opd/<slug:opd_slug>/rss/", name="opd_rss")
     def opd_rss_feed(self, request, opd_slug):
-        return self._feed(request, "rss", opd=get_object_or_404(OPD, slug=opd_slug))
+        return feeds.serve_feed(self, request, "rss", opd=get_object_or_404(OPD, slug=opd_slug))
 
     @path("opd/<slug:opd_slug>/atom/", name="opd_atom")
     def opd_atom_feed(self, request, opd_slug):
-        return self._feed(request, "atom", opd=get_object_or_404(OPD, slug=opd_slug))
+        return feeds.serve_feed(self, request, "atom", opd=get_object_or_404(OPD, slug=opd_slug))
 
     @path("type/<slug:news_type>/rss/", name="type_rss")
     def type_rss_feed(self, request, news_type):
-        return self._feed(request, "rss", news_type=self._valid_type(news_type))
+        return feeds.serve_feed(self, request, "rss", news_type=self._valid_type(news_type))
 
     @path("type/<slug:news_type>/atom/", name="type_atom")
     def type_atom_feed(self, request, news_type):
-        return self._feed(request, "atom", news_type=self._valid_type(news_type))
+        return feeds.serve_feed(self, request, "atom", news_type=self._valid_type(news_type))
 
     @staticmethod
     def _valid_type(value):
@@ -407,8 +387,7 @@ class NewsPage(BilingualPageMixin, Page):
 
     base_form_class = NewsPageForm
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -426,7 +405,7 @@ class NewsPage(BilingualPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("cited_regulations"),
         InlinePanel("related_pages", heading=_("Related heritage sites and smart city programmes"), label=_("Link")),
-    ]
+    )
     event_panels = [
         MultiFieldPanel(
             [FieldPanel("event_title"), FieldRowPanel([FieldPanel("event_series"), FieldPanel("event_stage")])],
@@ -546,20 +525,7 @@ class NewsPage(BilingualPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        with_opds([self], "owner_opd", "event_organiser")
-        if self.hero_image:
-            # The sizes the template and the JSON-LD show, from the cache in one go.
-            fetch_renditions(self.hero_image, structured_data.SHARE_IMAGE_SPEC, HERO_IMAGE_SPEC)
-        context.update(links.article_links(self, request))  # tags, co-organising OPDs, related pages
-        newsroom = self.newsroom
-        if newsroom is not None:
-            newsroom_url = newsroom.get_url(request)
-            context["newsroom_url"] = newsroom_url
-            context["feed_links"] = newsroom.feed_links(request, opd=self.owner_opd)
-            if self.owner_opd:
-                context["opd_news_url"] = newsroom_url + newsroom.reverse_subpage(
-                    "opd_view", args=[self.owner_opd.slug]
-                )
+        context.update(links.article_context(self, request))  # OPDs, tags, related pages, newsroom and feeds
         return context
 
 
