@@ -7,11 +7,4 @@ class SmartcityConfig(AppConfig):
     verbose_name = _("Smart city")
 
     def ready(self):
-        from smartcity import sections, views  # noqa: F401  (sections registers its home page section)
-        from smartcity.models import SmartCityIndexPage
-
-        # The board, its filters and the exports query the smart city models, so models.py cannot import
-        # them: they are attached to the masterplan here, as the methods its routes and template call.
-        SmartCityIndexPage.filtered_programmes = views.filtered_programmes
-        SmartCityIndexPage.masterplan_context = views.masterplan_context
-        SmartCityIndexPage.export_response = views.export_response
+        from smartcity import sections  # noqa: F401  (importing it registers its home page section)

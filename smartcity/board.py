@@ -1,9 +1,13 @@
-"""The progress board and the budget by source, computed with a fixed number of aggregate queries."""
+"""The progress board and the budget by source, computed with a fixed number of aggregate queries.
 
+The masterplan page's listing uses it, and ``smartcity.models`` imports that listing: the budget line model
+comes from the app registry, never from an import of the models.
+"""
+
+from django.apps import apps
 from django.db.models import Count, Sum
 
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Status
-from smartcity.models import ProgrammeBudgetLine
 
 
 def progress_board(programmes):
@@ -36,9 +40,10 @@ def progress_board(programmes):
 
 def budget_by_source(programmes):
     """Planned and realised totals per funding source (one query), sources with money only."""
+    budget_lines = apps.get_model("smartcity", "ProgrammeBudgetLine").objects
     sums = {
         (row["source"], row["kind"]): row["amount"] or 0
-        for row in ProgrammeBudgetLine.objects.filter(page__in=programmes.order_by().values("pk"))
+        for row in budget_lines.filter(page__in=programmes.order_by().values("pk"))
         .order_by()
         .values("source", "kind")
         .annotate(amount=Sum("amount"))

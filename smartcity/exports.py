@@ -4,17 +4,20 @@ Column names are stable machine keys (the same in both languages); codes (``dime
 ``status``, ``source``) stay as codes and get a ``*_label`` column in the visitor's language.
 Numbers are plain: whole rupiah as integers, indicator values with a dot as decimal separator.
 Only the programmes the caller passes are exported; the index passes live, public ones.
+
+The masterplan page's listing (which ``smartcity.models`` imports) uses it, so the dimension model comes from
+the app registry, never from an import of the models.
 """
 
 from collections import defaultdict
 from decimal import Decimal
 
+from django.apps import apps
 from django.db.models import Prefetch
 from django.utils import translation
 
 from home.exports import write_dicts
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, Status
-from smartcity.models import SmartCityDimensionPage
 
 PROGRAMME_COLUMNS = [
     "programme_id",
@@ -79,7 +82,10 @@ def prefetch(programmes):
             "budget_lines",
             "indicators",
             "indicator_values",
-            Prefetch("secondary_dimensions", queryset=SmartCityDimensionPage.objects.only("pk", "dimension")),
+            Prefetch(
+                "secondary_dimensions",
+                queryset=apps.get_model("smartcity", "SmartCityDimensionPage").objects.only("pk", "dimension"),
+            ),
         )
         .order_by("path")
     )

@@ -1,10 +1,14 @@
-"""The masterplan's programme filters, for its listing and its exports (``serving.filtering``)."""
+"""The masterplan's programme filters, for its listing and its exports (``serving.filtering``).
 
+``smartcity.models`` imports the listing that uses them, so this module never imports the models: it filters
+the masterplan's own programmes, and the budget line model comes from the app registry.
+"""
+
+from django.apps import apps
 from django.db.models import Q
 
 from serving.filtering import ChoiceFilter, ListingFilterSet
 from smartcity.choices import Dimension, FundingSource, Horizon, Status
-from smartcity.models import ProgrammeBudgetLine, SmartCityProgrammePage
 
 
 class ProgrammeFilterSet(ListingFilterSet):
@@ -19,19 +23,16 @@ class ProgrammeFilterSet(ListingFilterSet):
     opd = ChoiceFilter(field_name="lead_opd__slug", choices=[])
     source = ChoiceFilter(choices=FundingSource.choices, method="filter_source")
 
-    class Meta:
-        model = SmartCityProgrammePage
-        fields = []
-
     def filter_dimension(self, queryset, _name, dimension):
-        through = SmartCityProgrammePage.secondary_dimensions.through
+        through = queryset.model.secondary_dimensions.through
         secondary = through.objects.filter(smartcitydimensionpage__dimension=dimension).values(
             "smartcityprogrammepage_id"
         )
         return queryset.filter(Q(dimension=dimension) | Q(pk__in=secondary))
 
     def filter_source(self, queryset, _name, source):
-        return queryset.filter(pk__in=ProgrammeBudgetLine.objects.filter(source=source).values("page_id"))
+        budget_lines = apps.get_model("smartcity", "ProgrammeBudgetLine").objects.filter(source=source)
+        return queryset.filter(pk__in=budget_lines.values("page_id"))
 
 
 def programme_filterset(index, params, choices=None):

@@ -1,7 +1,8 @@
-"""The masterplan's board, filters and exports, as methods of SmartCityIndexPage.
+"""The masterplan page's listing, board and exports: what SmartCityIndexPage's routes answer.
 
-They query the smart city models, so smartcity/models.py cannot import them: ``SmartcityConfig.ready()``
-attaches ``filtered_programmes``, ``masterplan_context`` and ``export_response`` to the page class.
+``smartcity.models`` imports this module, so it never imports the models back: it works through the
+masterplan page it is given (``index.programmes()``, ``index.filter_choices()``), and the modules it uses
+reach the other smart city models through the app registry.
 """
 
 from django.core.paginator import Paginator
@@ -12,7 +13,8 @@ from serving import params as query_params
 from smartcity import board, charts, exports
 from smartcity.choices import Horizon
 from smartcity.filters import programme_filterset
-from smartcity.models import PROGRAMMES_PER_PAGE
+
+PROGRAMMES_PER_PAGE = 24
 
 CSV_EXPORTS = {
     "programmes": (exports.PROGRAMME_COLUMNS, lambda programmes, request: exports.programme_rows(programmes, request)),

@@ -16,17 +16,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.signals import post_page_move
 
-from editorial.panels import TranslationStatusPanel
+from editorial.panels import page_panels
 from home.models import OPD, BilingualPageMixin
 from home.querysets import CityPageManager
 from search.fields import SiteSearchField, admin_search_fields
 from serving import routing
-from smartcity import charts
+from smartcity import charts, listing
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
 from smartcity.forms import DimensionPageForm, ProgrammePageForm
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-PROGRAMMES_PER_PAGE = 24
 
 
 def _year_validators():
@@ -69,14 +68,13 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("summary"),
         FieldPanel("vision"),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Masterplan period")),
         FieldPanel("legal_basis"),
         MultiFieldPanel([FieldPanel("rpjmd_period"), FieldPanel("rpjmd_alignment")], heading=_("RPJMD")),
-    ]
+    )
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -116,11 +114,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
             "source": list(FundingSource.choices),
         }
 
-    # Views -------------------------------------------------------------------------------------
-    # The board, its filters and the exports query this module's models, so they live in
-    # smartcity/views.py (with smartcity/board.py and exports.py), which SmartcityConfig.ready() attaches
-    # here as methods: ``filtered_programmes(request)``, ``masterplan_context(request)`` and
-    # ``export_response(request, what)`` ("programmes", "budget-lines", "indicators" or "json").
+    # Views: the listing, its board and the exports live in smartcity/listing.py ------------------
 
     @path("")
     def index_view(self, request):
@@ -128,7 +122,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.masterplan_context(request))
+        context.update(listing.masterplan_context(self, request))
         return context
 
     def get_cached_paths(self):
@@ -137,19 +131,19 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     @path("export/programmes/csv/", name="export_programmes_csv")
     def export_programmes_csv(self, request):
-        return self.export_response(request, "programmes")
+        return listing.export_response(self, request, "programmes")
 
     @path("export/budget-lines/csv/", name="export_budget_csv")
     def export_budget_csv(self, request):
-        return self.export_response(request, "budget-lines")
+        return listing.export_response(self, request, "budget-lines")
 
     @path("export/indicators/csv/", name="export_indicators_csv")
     def export_indicators_csv(self, request):
-        return self.export_response(request, "indicators")
+        return listing.export_response(self, request, "indicators")
 
     @path("export/json/", name="export_json")
     def export_json(self, request):
-        return self.export_response(request, "json")
+        return listing.export_response(self, request, "json")
 
 
 class SmartCityDimensionPage(BilingualPageMixin, Page):
@@ -178,12 +172,11 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("dimension"),
         FieldPanel("summary"),
         FieldPanel("description"),
-    ]
+    )
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -331,8 +324,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     # What the programme's template shows, fetched with the page when it is served.
     serve_select_related = ["lead_opd"]
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("summary"),
         FieldPanel("programme_code"),
         MultiFieldPanel(
@@ -378,7 +370,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
             heading=_("RPJMD alignment"),
         ),
         FieldPanel("illustrative_data"),
-    ]
+    )
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
