@@ -8,17 +8,6 @@ class PpidConfig(AppConfig):
     verbose_name = _("Public information (PPID)")
 
     def ready(self):
-        from ppid import exports, register, report, signals, views
-        from ppid.models import DIPEntryPage, DIPRegisterPage, InformationRequestPage, PPIDReportPage
+        from ppid import signals
 
         signals.connect()
-        # The register, its exports, the request views and the report query the PPID models, so models.py
-        # cannot import them: they are attached to the page types here, as the methods their routes call.
-        DIPRegisterPage.listing_context = register.listing_context
-        DIPRegisterPage.csv_response = exports.csv_response
-        DIPRegisterPage.json_response = exports.json_response
-        DIPEntryPage.document_response = views.entry_document
-        InformationRequestPage.request_form_response = views.page_request_form
-        InformationRequestPage.request_status_response = views.page_request_status
-        InformationRequestPage.event_file_response = views.page_event_file
-        PPIDReportPage.yearly_figures = staticmethod(report.yearly_figures)

@@ -1,6 +1,6 @@
 """The DIP register's filters, for its listing and its exports (``serving.filtering``)."""
 
-from ppid.models import Category, DIPEntryPage
+from ppid.choices import Category
 from serving.filtering import ChoiceFilter, ListingFilterSet
 
 
@@ -10,7 +10,3 @@ class DIPEntryFilterSet(ListingFilterSet):
     kategori = ChoiceFilter(field_name="category", choices=Category.choices)
     opd = ChoiceFilter(field_name="opd__slug", choices=[])
     tahun = ChoiceFilter(field_name="made_on__year", coerce=int, choices=[])
-
-    class Meta:
-        model = DIPEntryPage
-        fields = []

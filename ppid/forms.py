@@ -1,4 +1,8 @@
-"""The public forms (request, objection) and the staff's handling form, with the site's upload rules."""
+"""The public forms (request, objection) and the staff's handling form, with the site's upload rules.
+
+The request pages' routes use them and ``ppid.models`` imports those routes, so this module imports no model
+(the admin form of a register document, a model form, is in ``ppid/admin_forms.py``).
+"""
 
 import os
 
@@ -7,14 +11,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm
-
-from ppid.models import (
+from ppid.choices import (
     DECIDED_STATUSES,
     TRANSITIONS,
     DeliveryMethod,
-    DIPDocument,
-    DIPEntryPage,
     ExemptionGround,
     IdentityType,
     ObjectionReason,
@@ -166,22 +166,3 @@ class HandleRequestForm(forms.Form):
 
 class AnswerObjectionForm(forms.Form):
     response = forms.CharField(label=_("Answer to the objection"), widget=forms.Textarea(attrs={"rows": 5}))
-
-
-class DIPDocumentAdminForm(WagtailAdminModelForm):
-    """A register document: the upload rules, and an OPD contributor picks only their OPD's entries."""
-
-    class Meta:
-        model = DIPDocument
-        fields = ["entry", "title_ind", "title_en", "file", "sort_order"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from ppid.permissions import editable_opds
-
-        self.fields["file"].validators.append(validate_upload)
-        entries = DIPEntryPage.objects.order_by("title")
-        allowed = editable_opds(self.for_user) if self.for_user is not None else None
-        if allowed is not None:
-            entries = entries.filter(opd__in=allowed)
-        self.fields["entry"].queryset = entries

@@ -8,15 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppid import clock, outbox
-from ppid.models import (
-    DECIDED_STATUSES,
-    InformationRequest,
-    Objection,
-    ObjectionStatus,
-    RequestEvent,
-    RequestStatus,
-    holidays,
-)
+from ppid.choices import DECIDED_STATUSES, ObjectionStatus, RequestStatus
+from ppid.records import InformationRequest, Objection, RequestEvent, holidays
 
 
 @transaction.atomic

@@ -2,23 +2,18 @@
 (Daftar Informasi Publik, DIP), requests for information, objections and the working-day clock.
 
 Pages (``PPIDIndexPage`` and its children) are bilingual content. Requests, objections, holidays and
-the e-mail outbox are records handled by PPID staff in the admin; they hold personal data (UU 27/2022),
-so only the PPID group and administrators have permissions on them (``ppid/roles.py``).
+the e-mail outbox are records handled by PPID staff in the admin (``ppid/records.py``, imported here); they
+hold personal data (UU 27/2022), so only the PPID group and administrators have permissions on them
+(``ppid/roles.py``). The vocabularies are in ``ppid/choices.py``.
 
 Files of the register and of requests are kept in a private storage outside ``MEDIA_ROOT``
 (``ppid/storage.py``): nothing in it has a public URL; every download goes through a view that checks
 the rules (an exempt entry's documents are never served).
 """
 
-import hashlib
-import hmac
-import secrets
-
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -27,43 +22,36 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from editorial.panels import TranslationStatusPanel
+from editorial.panels import page_panels
 from home.blocks import BaseStreamBlock
 from home.models import BilingualPageMixin
 from home.querysets import CityPageManager
-from ppid import clock
+from ppid import clock, exports, register, report, views
+from ppid.choices import (  # noqa: F401 - other modules, migrations and tests read the vocabularies here too
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    Category,
+    DeliveryMethod,
+    ExemptionGround,
+    IdentityType,
+    InfoFormat,
+    ObjectionReason,
+    ObjectionStatus,
+    ObtainMethod,
+    RequestStatus,
+)
+from ppid.records import (  # noqa: F401 - the app's other models, registered with the pages
+    Holiday,
+    InformationRequest,
+    Objection,
+    OutboxEmail,
+    RequestEvent,
+    hash_token,
+    holidays,
+)
 from ppid.storage import private_storage
 from search.fields import SiteSearchField, admin_search_fields
-
-
-class Category(models.TextChoices):
-    """The four kinds of public information in UU 14/2008 (Pasal 9, 10, 11 and 17)."""
-
-    BERKALA = "berkala", _("Published periodically (berkala)")
-    SERTA_MERTA = "serta-merta", _("Published immediately (serta-merta)")
-    SETIAP_SAAT = "setiap-saat", _("Available at any time (tersedia setiap saat)")
-    DIKECUALIKAN = "dikecualikan", _("Exempt (dikecualikan)")
-
-
-class InfoFormat(models.TextChoices):
-    SOFT = "softcopy", _("Soft copy")
-    HARD = "hardcopy", _("Hard copy")
-    BOTH = "both", _("Soft and hard copy")
-
-
-class ExemptionGround(models.TextChoices):
-    """The exemptions of Pasal 17 UU 14/2008 (letters a to j): grounds for an exempt entry or a refusal."""
-
-    LAW_ENFORCEMENT = "17a", _("Art. 17(a): would obstruct law enforcement")
-    INTELLECTUAL_PROPERTY = "17b", _("Art. 17(b): intellectual property or unfair competition")
-    DEFENCE = "17c", _("Art. 17(c): state defence and security")
-    NATURAL_WEALTH = "17d", _("Art. 17(d): Indonesia's natural wealth")
-    ECONOMY = "17e", _("Art. 17(e): national economic resilience")
-    FOREIGN_RELATIONS = "17f", _("Art. 17(f): foreign relations")
-    WILLS = "17g", _("Art. 17(g): authentic deeds of a personal nature and wills")
-    PRIVACY = "17h", _("Art. 17(h): personal secrets")
-    MEMORANDA = "17i", _("Art. 17(i): memoranda or letters within or between public bodies")
-    BY_LAW = "17j", _("Art. 17(j): information that a law says may not be disclosed")
 
 
 class PPIDIndexPage(BilingualPageMixin, Page):
@@ -87,7 +75,7 @@ class PPIDIndexPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
+    content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     search_fields = admin_search_fields(site_search_fields)
@@ -122,7 +110,7 @@ class PPIDContentPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("summary"), FieldPanel("body")]
+    content_panels = page_panels(FieldPanel("summary"), FieldPanel("body"))
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -151,29 +139,25 @@ class DIPRegisterPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [TranslationStatusPanel(), FieldPanel("intro")]
+    content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     search_fields = admin_search_fields(site_search_fields)
 
-    # ``listing_context(request)``, ``csv_response(request)`` and ``json_response(request)`` query this
-    # module's models, so they live in ppid/register.py and exports.py, which PpidConfig.ready() attaches
-    # here as methods.
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
+        context.update(register.listing_context(self, request))  # filters and the page of entries
         return context
 
     @path("csv/", name="csv")
     def csv(self, request):
         """The (filtered) register as a CSV download in the visitor's language."""
-        return self.csv_response(request)
+        return exports.csv_response(self, request)
 
     @path("json/", name="json")
     def json(self, request):
         """The (filtered) register as JSON in the visitor's language."""
-        return self.json_response(request)
+        return exports.json_response(self, request)
 
     class Meta:
         verbose_name = _("public information register (DIP)")
@@ -271,8 +255,7 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
     base_form_class = DIPEntryForm
     serve_select_related = ["opd"]
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -294,7 +277,7 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
             ],
             heading=_("Date, period, format and retention"),
         ),
-    ]
+    )
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -330,7 +313,7 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
     @path("dokumen/<int:document_id>/", name="document")
     def document(self, request, document_id):
         """A document of this entry, from the private storage; never one of an exempt entry."""
-        return self.document_response(request, document_id)  # ppid/views.py, attached by PpidConfig.ready()
+        return views.dip_document(request, self, document_id)
 
     class Meta:
         verbose_name = _("public information entry")
@@ -384,27 +367,25 @@ class InformationRequestPage(BilingualPageMixin, RoutablePageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("intro"),
         FieldPanel("privacy_notice"),
-    ]
+    )
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
     search_fields = admin_search_fields(site_search_fields)
 
     @path("", name="form")
     def form_view(self, request):
-        # The form and status views (ppid/views.py) are attached by PpidConfig.ready(): they use these models.
-        return self.request_form_response(request)
+        return views.request_form(request, self)
 
     @path("status/<str:token>/", name="status")
     def status_view(self, request, token):
-        return self.request_status_response(request, token)
+        return views.request_status(request, self, token)
 
     @path("status/<str:token>/berkas/<int:event_id>/", name="event_file")
     def event_file_view(self, request, token, event_id):
-        return self.event_file_response(request, token, event_id)
+        return views.event_file(request, self, token, event_id)
 
     class Meta:
         verbose_name = _("information request form")
@@ -439,12 +420,11 @@ class PPIDReportPage(BilingualPageMixin, Page):
 
     objects = CityPageManager()
 
-    content_panels = Page.content_panels + [
-        TranslationStatusPanel(),
+    content_panels = page_panels(
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("year"), FieldPanel("show_figures")]),
         FieldPanel("body"),
-    ]
+    )
 
     site_search_fields = [
         SiteSearchField("title", weight="A"),
@@ -453,301 +433,10 @@ class PPIDReportPage(BilingualPageMixin, Page):
     ]
     search_fields = admin_search_fields(site_search_fields)
 
-    # ``yearly_figures(year)`` (ppid/report.py) reads the requests, so PpidConfig.ready() attaches it here.
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = self.yearly_figures(self.year) if self.show_figures else None
+        context["figures"] = report.yearly_figures(self.year) if self.show_figures else None
         return context
 
     class Meta:
         verbose_name = _("PPID yearly report")
-
-
-class Holiday(models.Model):
-    """A public holiday or collective leave day (cuti bersama): not a working day on the statutory clock."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-
-    class Meta:
-        verbose_name = _("holiday")
-        verbose_name_plural = _("holidays")
-        ordering = ["date"]
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.name}"
-
-
-def holidays():
-    """Every holiday date (a small table: a few dozen rows a year)."""
-    return frozenset(Holiday.objects.values_list("date", flat=True))
-
-
-class IdentityType(models.TextChoices):
-    KTP = "ktp", _("Identity card (KTP)")
-    SIM = "sim", _("Driving licence (SIM)")
-    PASSPORT = "paspor", _("Passport")
-    KITAS = "kitas", _("Residence permit (KITAS/KITAP)")
-    LEGAL_ENTITY = "badan-hukum", _("Deed of a legal entity (akta badan hukum)")
-
-
-class ObtainMethod(models.TextChoices):
-    """Pasal 4 ayat (2) UU 14/2008: to see and know, or to get a copy."""
-
-    VIEW = "lihat", _("See, read, listen to or take notes")
-    COPY = "salinan", _("Get a copy (soft or hard copy)")
-
-
-class DeliveryMethod(models.TextChoices):
-    PICKUP = "ambil", _("Pick up in person")
-    POST = "pos", _("By post")
-    EMAIL = "email", _("By e-mail")
-
-
-class RequestStatus(models.TextChoices):
-    RECEIVED = "diterima", _("Received")
-    IN_PROCESS = "diproses", _("In process")
-    ANSWERED_FULL = "dipenuhi", _("Answered: information given in full")
-    ANSWERED_PARTIAL = "sebagian", _("Answered: information given in part")
-    REFUSED = "ditolak", _("Refused")
-
-
-OPEN_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROCESS)
-DECIDED_STATUSES = (RequestStatus.ANSWERED_FULL, RequestStatus.ANSWERED_PARTIAL, RequestStatus.REFUSED)
-# Which status may follow which (a decision is final; an objection is the requester's remedy).
-TRANSITIONS = {
-    RequestStatus.RECEIVED: (RequestStatus.IN_PROCESS, *DECIDED_STATUSES),
-    RequestStatus.IN_PROCESS: DECIDED_STATUSES,
-}
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-class InformationRequest(models.Model):
-    """A request for information (permohonan informasi publik) and where it stands on the statutory clock.
-
-    Only the last four characters of the identity number are kept (data minimisation, UU 27/2022
-    Pasal 16; see docs/ppid.md). The status link's token is kept only as a SHA-256 hash.
-    """
-
-    # NULL until the row exists (the number is made from its key), and unique once set.
-    registration_number = models.CharField(  # noqa: DJ001
-        _("registration number"), max_length=30, unique=True, null=True
-    )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="id")
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"))
-    identity_type = models.CharField(_("identity document"), max_length=20, choices=IdentityType.choices)
-    identity_last4 = models.CharField(_("identity number (last four characters)"), max_length=4)
-    information_requested = models.TextField(_("information requested"))
-    purpose = models.TextField(_("purpose"))
-    obtain_method = models.CharField(_("how to obtain it"), max_length=10, choices=ObtainMethod.choices)
-    delivery_method = models.CharField(_("how to receive it"), max_length=10, choices=DeliveryMethod.choices)
-    attachment = models.FileField(_("attachment"), storage=private_storage, upload_to="permohonan/%Y/%m/", blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.RECEIVED)
-    received_at = models.DateTimeField(_("received at"), default=timezone.now)
-    received_on = models.DateField(_("received on"))
-    due_on = models.DateField(_("deadline"))
-    extended = models.BooleanField(_("extended"), default=False)
-    extension_reason = models.TextField(_("reason for the extension"), blank=True)
-    decided_on = models.DateField(_("answered on"), null=True, blank=True)
-    refusal_ground = models.CharField(
-        _("exemption (refusals)"), max_length=5, choices=ExemptionGround.choices, blank=True
-    )
-    refusal_basis = models.TextField(_("legal basis of the refusal"), blank=True)
-    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("information request")
-        verbose_name_plural = _("information requests")
-        ordering = ["-received_at"]
-        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["received_on"])]
-
-    def __str__(self):
-        return self.registration_number or f"#{self.pk}"
-
-    @classmethod
-    def create(cls, **fields):
-        """Save a new request with its registration number; returns ``(request, token)``.
-
-        The token is returned once, for the requester's link, and only its hash is stored.
-        """
-        token = secrets.token_urlsafe(32)
-        now = fields.pop("received_at", None) or timezone.now()
-        received_on = timezone.localdate(now)
-        with transaction.atomic():
-            request = cls(
-                token_hash=hash_token(token),
-                received_at=now,
-                received_on=received_on,
-                due_on=clock.request_deadline(received_on, holidays()),
-                **fields,
-            )
-            request.save()
-            request.registration_number = f"PPID/{received_on.year}/{request.pk:05d}"
-            request.save(update_fields=["registration_number"])
-        return request, token
-
-    @classmethod
-    def find_by_token(cls, token):
-        """The request whose link carries ``token``, or None (the stored hash is compared in constant time)."""
-        if not token or len(token) > 100:
-            return None
-        digest = hash_token(token)
-        request = cls.objects.filter(token_hash=digest, anonymised_at__isnull=True).first()
-        if request is None or not hmac.compare_digest(request.token_hash, digest):
-            return None
-        return request
-
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
-
-    def recompute_deadline(self, holiday_dates=None):
-        holiday_dates = holidays() if holiday_dates is None else holiday_dates
-        self.due_on = clock.request_deadline(self.received_on, holiday_dates, extended=self.extended)
-
-    def urgency(self, today=None, holiday_dates=None):
-        """``"overdue"``, ``"near"`` or ``"ok"`` while open; ``"ok"`` once decided."""
-        if not self.is_open:
-            return "ok"
-        today = today or timezone.localdate()
-        return clock.urgency(today, self.due_on, holidays() if holiday_dates is None else holiday_dates)
-
-    def objection_start(self, today=None):
-        """The date the objection period starts from: the decision, or the missed deadline; None if neither."""
-        today = today or timezone.localdate()
-        if self.decided_on:
-            return self.decided_on
-        if self.is_open and today > self.due_on:
-            return self.due_on
-        return None
-
-    def objection_deadline(self, today=None, holiday_dates=None):
-        start = self.objection_start(today)
-        if start is None:
-            return None
-        return clock.objection_filing_deadline(start, holidays() if holiday_dates is None else holiday_dates)
-
-    def may_object(self, today=None, holiday_dates=None):
-        """True when the requester may still file an objection (one per request)."""
-        today = today or timezone.localdate()
-        deadline = self.objection_deadline(today, holiday_dates)
-        return deadline is not None and today <= deadline and not self.objections.exists()
-
-
-class RequestEvent(models.Model):
-    """One step of a request's handling, with the message and file the requester sees on the status page."""
-
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
-    created_at = models.DateTimeField(_("date"), default=timezone.now)
-    status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices)
-    extension = models.BooleanField(_("extension"), default=False)
-    message = models.TextField(_("message to the requester"), blank=True)
-    file = models.FileField(
-        _("file for the requester"), storage=private_storage, upload_to="jawaban/%Y/%m/", blank=True
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("request step")
-        verbose_name_plural = _("request steps")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.request} {self.created_at:%Y-%m-%d} {self.get_status_display()}"
-
-
-class ObjectionReason(models.TextChoices):
-    """The reasons for an objection listed in Pasal 35 ayat (1) UU 14/2008, letters a to g."""
-
-    REFUSED_EXEMPTION = "35a", _("The request was refused on the grounds of an exemption (Art. 17)")
-    PERIODIC_NOT_PUBLISHED = "35b", _("Periodic information (Art. 9) was not published")
-    NOT_RESPONDED = "35c", _("The request was not responded to")
-    NOT_AS_REQUESTED = "35d", _("The request was answered, but not as asked")
-    NOT_FULFILLED = "35e", _("The request was not fulfilled")
-    UNREASONABLE_FEE = "35f", _("An unreasonable fee was charged")
-    LATE = "35g", _("The information was given later than the law allows")
-
-
-class ObjectionStatus(models.TextChoices):
-    RECEIVED = "diterima", _("Received")
-    ANSWERED = "dijawab", _("Answered")
-
-
-class Objection(models.Model):
-    """An objection (keberatan) to the PPID's superior, filed from the status link; answered within
-    30 working days."""
-
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="objections")
-    reason = models.CharField(_("reason"), max_length=5, choices=ObjectionReason.choices)
-    details = models.TextField(_("details"))
-    filed_at = models.DateTimeField(_("filed at"), default=timezone.now)
-    filed_on = models.DateField(_("filed on"))
-    due_on = models.DateField(_("deadline"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.RECEIVED
-    )
-    response = models.TextField(_("response"), blank=True)
-    answered_on = models.DateField(_("answered on"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("objection")
-        verbose_name_plural = _("objections")
-        ordering = ["-filed_at"]
-
-    def __str__(self):
-        return f"{self.request} – {self.get_reason_display()}"
-
-    def save(self, *args, **kwargs):
-        if not self.filed_on:
-            self.filed_on = timezone.localdate(self.filed_at)
-        if not self.due_on:
-            self.due_on = clock.objection_answer_deadline(self.filed_on, holidays())
-        super().save(*args, **kwargs)
-
-    def urgency(self, today=None, holiday_dates=None):
-        if self.status != ObjectionStatus.RECEIVED:
-            return "ok"
-        today = today or timezone.localdate()
-        return clock.urgency(today, self.due_on, holidays() if holiday_dates is None else holiday_dates)
-
-
-class OutboxEmail(models.Model):
-    """An e-mail to a requester, saved with the change that causes it and sent after the commit.
-
-    A failed send stays here with its error and is retried by ``manage.py send_ppid_outbox``; staff see
-    failures in the admin and on the dashboard. The body is cleared once sent (it may hold the private
-    status link).
-    """
-
-    request = models.ForeignKey(
-        InformationRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
-    )
-    to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=250)
-    body = models.TextField(_("body"), blank=True)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.subject
-
-    @property
-    def failed(self):
-        return self.sent_at is None and self.attempts > 0

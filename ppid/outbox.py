@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from ops.mail import delivery_connection, retry_later
-from ppid.models import OutboxEmail
+from ppid.records import OutboxEmail
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10

@@ -2,13 +2,17 @@
 
 Filters come from the query string through ``DIPEntryFilterSet`` (``ppid/filters.py``) and are validated
 against known values; anything else is ignored.
+
+``ppid.models`` imports this module (the register page builds its listing here), so it reaches the entry model
+through the app registry when it runs, never by importing it.
 """
 
+from django.apps import apps
 from django.core.paginator import Paginator
 
 from home.models import OPD
+from ppid.choices import Category
 from ppid.filters import DIPEntryFilterSet
-from ppid.models import Category, DIPEntryPage
 from serving import params as query_params
 from serving.filtering import querystring
 
@@ -18,7 +22,7 @@ FILTER_NAMES = list(DIPEntryFilterSet.base_filters)
 
 def entry_queryset(register=None):
     """Live, public entries (of ``register`` when given), newest first, with their OPD."""
-    queryset = DIPEntryPage.objects.live().public()
+    queryset = apps.get_model("ppid", "DIPEntryPage").objects.live().public()
     if register is not None:
         queryset = queryset.descendant_of(register)
     return queryset.select_related("opd").order_by("-made_on", "title", "pk")

@@ -4,8 +4,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ppid import clock
+from ppid.choices import ExemptionGround, ObjectionStatus, RequestStatus
 from ppid.exports import csv_rows
-from ppid.models import ExemptionGround, InformationRequest, Objection, ObjectionStatus, RequestStatus, holidays
+from ppid.records import InformationRequest, Objection, holidays
 
 
 def yearly_figures(year):

@@ -3,6 +3,9 @@ downloads from the private storage (register documents, files sent to a requeste
 
 Everything a requester sees is ``Cache-Control: private, no-store``: the page cache skips private
 responses, and no browser or proxy keeps them.
+
+``ppid.models`` imports this module (the pages' routes call these views with the page), so it imports the
+request records (``ppid.records``) and never the page models.
 """
 
 from django.http import FileResponse, Http404
@@ -11,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ppid import handling, ratelimit
 from ppid.forms import ObjectionForm, RequestForm
-from ppid.models import DIPDocument, InformationRequest
+from ppid.records import InformationRequest
 
 PRIVATE = "private, no-store"
 
@@ -100,7 +103,7 @@ def dip_document(request, entry, document_id):
     """A register document, only while its entry is live, public and not exempt."""
     if entry.is_exempt or not entry.live:
         raise Http404
-    document = DIPDocument.objects.filter(pk=document_id, entry=entry).first()
+    document = entry.dip_documents.filter(pk=document_id).first()
     if document is None:
         raise Http404
     return _file_response(document.file)
@@ -113,20 +116,3 @@ def _file_response(field_file):
         raise Http404 from error
     name = field_file.name.rsplit("/", 1)[-1]
     return FileResponse(handle, as_attachment=True, filename=name)
-
-
-# The same views with the page first, as methods of the page types (attached in ppid/apps.py).
-def entry_document(entry, request, document_id):
-    return dip_document(request, entry, document_id)
-
-
-def page_request_form(page, request):
-    return request_form(request, page)
-
-
-def page_request_status(page, request, token):
-    return request_status(request, page, token)
-
-
-def page_event_file(page, request, token, event_id):
-    return event_file(request, page, token, event_id)

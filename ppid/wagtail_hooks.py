@@ -183,7 +183,7 @@ class DIPDocumentViewSet(ModelViewSet):
     delete_view_class = DocumentDeleteView
 
     def get_form_class(self, for_update=False):
-        from ppid.forms import DIPDocumentAdminForm
+        from ppid.admin_forms import DIPDocumentAdminForm
 
         return DIPDocumentAdminForm
 
