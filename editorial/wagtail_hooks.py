@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.permissions import page_permission_policy
@@ -21,6 +20,7 @@ from editorial.models import PageTranslationStatus, TranslationState
 from editorial.roles import may_delete
 from editorial.status import state_counts
 from editorial.views import TranslationStatusReportView
+from home.menus import RestrictedMenuItem
 
 REPORT_PERMISSIONS = ["add", "change", "publish"]
 
@@ -45,16 +45,12 @@ def register_translation_status_urls():
     ]
 
 
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_report(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
+    return RestrictedMenuItem(
         _("Translation status"),
         reverse("editorial_translation_status"),
+        can_see_report,
         name="translation-status",
         icon_name="globe",
         order=1300,

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.menus import RestrictedMenuItem
 from ppid import admin_views
 from ppid.models import (
     OPEN_STATUSES,
@@ -225,15 +225,15 @@ def register_ppid_admin_urls():
     return [path("ppid/", include(urls))]
 
 
-class YearlyReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_ppid_staff(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_yearly_report_menu_item():
-    return YearlyReportMenuItem(
-        _("PPID yearly report"), reverse("ppid_yearly_report"), name="ppid-report", icon_name="info-circle", order=1400
+    return RestrictedMenuItem(
+        _("PPID yearly report"),
+        reverse("ppid_yearly_report"),
+        is_ppid_staff,
+        name="ppid-report",
+        icon_name="info-circle",
+        order=1400,
     )
 
 

@@ -108,26 +108,30 @@ SQLITE_DROP = ["DROP TABLE IF EXISTS search_entry_fts"]
 STATEMENTS = {"postgresql": (POSTGRES_CREATE, POSTGRES_DROP), "sqlite": (SQLITE_CREATE, SQLITE_DROP)}
 
 
+RANK_STATEMENTS = {"postgresql": (POSTGRES_RANK_CREATE, POSTGRES_RANK_DROP)}
+CREATE, DROP = 0, 1
+
+
+def _execute(schema_editor, statements, step):
+    """Run the ``step`` (``CREATE`` or ``DROP``) statements of ``statements`` for this database, if any."""
+    for statement in statements.get(schema_editor.connection.vendor, ([], []))[step]:
+        schema_editor.execute(statement)
+
+
 def create_rank_table(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in POSTGRES_RANK_CREATE:
-            schema_editor.execute(statement)
+    _execute(schema_editor, RANK_STATEMENTS, CREATE)
 
 
 def drop_rank_table(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in POSTGRES_RANK_DROP:
-            schema_editor.execute(statement)
+    _execute(schema_editor, RANK_STATEMENTS, DROP)
 
 
 def create_engine_columns(apps, schema_editor):
-    for statement in STATEMENTS.get(schema_editor.connection.vendor, ([], []))[0]:
-        schema_editor.execute(statement)
+    _execute(schema_editor, STATEMENTS, CREATE)
 
 
 def drop_engine_columns(apps, schema_editor):
-    for statement in STATEMENTS.get(schema_editor.connection.vendor, ([], []))[1]:
-        schema_editor.execute(statement)
+    _execute(schema_editor, STATEMENTS, DROP)
 
 
 # The vocabulary's trigram index for typo correction. PostgreSQL: pg_trgm (a contrib extension shipped
@@ -151,10 +155,8 @@ VOCABULARY_STATEMENTS = {
 
 
 def create_vocabulary_index(apps, schema_editor):
-    for statement in VOCABULARY_STATEMENTS.get(schema_editor.connection.vendor, ([], []))[0]:
-        schema_editor.execute(statement)
+    _execute(schema_editor, VOCABULARY_STATEMENTS, CREATE)
 
 
 def drop_vocabulary_index(apps, schema_editor):
-    for statement in VOCABULARY_STATEMENTS.get(schema_editor.connection.vendor, ([], []))[1]:
-        schema_editor.execute(statement)
+    _execute(schema_editor, VOCABULARY_STATEMENTS, DROP)

@@ -238,15 +238,13 @@ class SQLiteEngine:
         return results[:limit]
 
     def _suggest(self, language, concepts, filters, limit):
-        typed = [word for concept in concepts for word in concept.words]
+        typed, alternatives = suggest_terms(language, concepts)
         prefix = " AND ".join(f'"{word}"*' for word in typed)
         stemmed = []
-        for index, concept in enumerate(concepts):
-            last = index == len(concepts) - 1
+        for ways in alternatives:
             options = []
-            for words in concept.all:
-                stems = text.stem_words(words, language)
-                star = "*" if last and words is concept.words else ""
+            for stems, as_prefix in ways:
+                star = "*" if as_prefix else ""
                 options.append("(" + " AND ".join(f'"{stem}"{star}' for stem in stems) + ")")
             stemmed.append("(" + " OR ".join(options) + ")")
         match = f"({{title_words}} : ({prefix})) OR ({{title}} : ({' AND '.join(stemmed)}))"
@@ -270,6 +268,19 @@ def as_concepts(terms):
     return [term if isinstance(term, Concept) else Concept([term]) for term in terms]
 
 
+def suggest_terms(language, concepts):
+    """What autocomplete looks for, whatever the engine: the words as typed (each matched as a prefix of a
+    title word) and, per concept, each way of saying it as ``(stems, as_prefix)``, where only the words the
+    visitor typed last are matched as a prefix (they may be unfinished)."""
+    typed = [word for concept in concepts for word in concept.words]
+    last = len(concepts) - 1
+    alternatives = [
+        [(text.stem_words(words, language), index == last and words is concept.words) for words in concept.all]
+        for index, concept in enumerate(concepts)
+    ]
+    return typed, alternatives
+
+
 def _quote(lexeme, suffix=""):
     return "'" + lexeme.replace("'", "''") + "'" + suffix
 
@@ -279,17 +290,15 @@ def suggest_tsqueries(language, concepts):
     ``prefix`` for ``title_words`` (words as typed, each a prefix), ``stemmed`` for the title part (A)
     of ``document`` (stems, the last word typed also as a prefix, synonyms as alternatives), and
     ``anything`` (any of them anywhere) to score by."""
-    typed = [word for concept in concepts for word in concept.words]
+    typed, alternatives = suggest_terms(language, concepts)
     prefix = " & ".join(_quote(word, ":*") for word in typed)
     parts, everything = [], []
-    for index, concept in enumerate(concepts):
-        last = index == len(concepts) - 1
+    for ways in alternatives:
         options = []
-        for words in concept.all:
-            stems = text.stem_words(words, language)
-            suffix = ":*A" if last and words is concept.words else ":A"
+        for stems, as_prefix in ways:
+            suffix = ":*A" if as_prefix else ":A"
             options.append("(" + " & ".join(_quote(stem, suffix) for stem in stems) + ")")
-            everything += [_quote(stem, ":*" if suffix == ":*A" else "") for stem in stems]
+            everything += [_quote(stem, ":*" if as_prefix else "") for stem in stems]
         parts.append("(" + " | ".join(options) + ")")
     everything += [_quote(word, ":*") for word in typed]
     return prefix, " & ".join(parts), " | ".join(dict.fromkeys(everything))

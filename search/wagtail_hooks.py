@@ -4,11 +4,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.menus import RestrictedMenuItem
 from search import admin_views
 from search.models import Synonym
 
@@ -18,16 +18,16 @@ def register_admin_urls():
     return [path("reports/popular-searches/", admin_views.popular_queries, name="search_popular_queries")]
 
 
-class QueryLogMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("search.view_querylog")
+def may_see_query_log(user):
+    return user.has_perm("search.view_querylog")
 
 
 @hooks.register("register_reports_menu_item")
 def register_popular_queries_menu_item():
-    return QueryLogMenuItem(
+    return RestrictedMenuItem(
         _("Popular searches"),
         reverse("search_popular_queries"),
+        may_see_query_log,
         name="popular-searches",
         icon_name="search",
         order=1310,

@@ -150,6 +150,20 @@ def live(page, when):
     return page
 
 
+def bench_slugs(word_id, word_en, number):
+    """The slugs of the benchmark's ``number``-th page of a kind (``slug`` is Wagtail's own, the Indonesian one)."""
+    return {
+        "slug": f"{PREFIX}-{word_id}-{number}",
+        "slug_ind": f"{PREFIX}-{word_id}-{number}",
+        "slug_en": f"{PREFIX}-{word_en}-{number}",
+    }
+
+
+def bench_count(model):
+    """How many pages of ``model`` an earlier run added (they number on from there, so slugs stay unique)."""
+    return model.objects.filter(slug_ind__startswith=PREFIX).count()
+
+
 def seed_news(total, rng):
     existing = NewsPage.objects.count()
     missing = total - existing
@@ -160,7 +174,7 @@ def seed_news(total, rng):
     relatable = list(HeritageSitePage.objects.live()) + list(SmartCityProgrammePage.objects.live())
     now = timezone.now()
     by_room = {room.pk: [] for room in rooms}
-    offset = NewsPage.objects.filter(slug_ind__startswith=PREFIX).count()
+    offset = bench_count(NewsPage)
     for number in range(offset, offset + missing):
         room = rooms[number % len(rooms)]
         activity_id, activity_en = rng.choice(ACTIVITIES)
@@ -169,9 +183,7 @@ def seed_news(total, rng):
         published = now - timedelta(days=rng.uniform(0, 5 * 365))
         news_type = rng.choice(NewsType.values)
         page = NewsPage(
-            slug=f"{PREFIX}-berita-{number}",
-            slug_ind=f"{PREFIX}-berita-{number}",
-            slug_en=f"{PREFIX}-news-{number}",
+            **bench_slugs("berita", "news", number),
             title_ind=f"{activity_id} {topic_id} di Kelurahan {kelurahan} ({room.opd.acronym}, {number})",
             title_en=f"{activity_en} {topic_en} in {kelurahan} ({room.opd.acronym}, {number})",
             summary_ind=f"{room.opd.name} mengadakan {activity_id.lower()} {topic_id} bersama warga {kelurahan}.",
@@ -207,16 +219,14 @@ def seed_sites(total, rng):
         return 0
     area = HeritageSitePage.objects.filter(category=Category.KAWASAN).first()
     images = list(CityImage.objects.order_by("pk"))
-    offset = HeritageSitePage.objects.filter(slug_ind__startswith=PREFIX).count()
+    offset = bench_count(HeritageSitePage)
     pages = []
     for number in range(offset, offset + missing):
         kind_id, kind_en, category = SITE_KINDS[number % len(SITE_KINDS)]
         kelurahan, kecamatan = rng.choice(KELURAHAN)
         status = rng.choice([LegalStatus.ODCB, LegalStatus.TERDAFTAR, LegalStatus.DIREKOMENDASIKAN])
         page = HeritageSitePage(
-            slug=f"{PREFIX}-situs-{number}",
-            slug_ind=f"{PREFIX}-situs-{number}",
-            slug_en=f"{PREFIX}-site-{number}",
+            **bench_slugs("situs", "site", number),
             title_ind=f"{kind_id} tua {kelurahan} {number}",
             title_en=f"Old {kind_en.lower()} of {kelurahan} {number}",
             summary_ind=f"{kind_id} tua di {kelurahan} yang tercatat sebagai objek diduga cagar budaya.",
@@ -251,7 +261,7 @@ def seed_programmes(total, rng):
     from home.models import OPD
 
     opds = list(OPD.objects.order_by("pk"))
-    offset = SmartCityProgrammePage.objects.filter(slug_ind__startswith=PREFIX).count()
+    offset = bench_count(SmartCityProgrammePage)
     by_dimension = {dimension.pk: [] for dimension in dimensions}
     for number in range(offset, offset + missing):
         dimension = dimensions[number % len(dimensions)]
@@ -259,9 +269,7 @@ def seed_programmes(total, rng):
         topic_id, topic_en = rng.choice(TOPICS)
         start = rng.choice([2019, 2020, 2021])
         page = SmartCityProgrammePage(
-            slug=f"{PREFIX}-program-{number}",
-            slug_ind=f"{PREFIX}-program-{number}",
-            slug_en=f"{PREFIX}-programme-{number}",
+            **bench_slugs("program", "programme", number),
             title_ind=f"{theme_id} {topic_id} {number}",
             title_en=f"{theme_en} {topic_en} {number}",
             summary_ind=f"Program contoh untuk {topic_id}.",

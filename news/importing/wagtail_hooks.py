@@ -4,8 +4,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from home.menus import RestrictedMenuItem
 from news.importing import views
 
 
@@ -18,13 +18,8 @@ def register_import_urls():
     ]
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return views.can_import(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(
-        _("Import posts"), reverse("news_import"), name="news-import", icon_name="download", order=900
+    return RestrictedMenuItem(
+        _("Import posts"), reverse("news_import"), views.can_import, name="news-import", icon_name="download", order=900
     )
