@@ -44,11 +44,19 @@ def _build(site_settings):
 
 
 def for_request(request):
-    """The identity of the request's site in the active language (settings created on first use)."""
+    """The identity of the request's site in the active language (settings created on first use), read
+    once per request and language."""
+    language = translation.get_language()
+    known = getattr(request, "_site_identity", None)
+    if known is not None and language in known:
+        return known[language]
     site = Site.find_for_request(request)
     if site is None:  # no site for this host: what the templates showed without settings
-        return _build(None)
-    return derived.remember(
-        f"site-identity:{site.pk}:{translation.get_language()}",
-        lambda: _build(SiteSettings.for_site(site)),
-    )
+        value = _build(None)
+    else:
+        value = derived.remember(f"site-identity:{site.pk}:{language}", lambda: _build(SiteSettings.for_site(site)))
+    if request is not None:
+        if known is None:
+            known = request._site_identity = {}
+        known[language] = value
+    return value
