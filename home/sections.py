@@ -28,8 +28,19 @@ def is_preview(request):
 
 
 def collect(page, request):
-    """``{name: answer}`` of every registered provider, for ``page`` (a home page) and ``request``."""
-    return {name: provider(page, request) for name, provider in _providers.items()}
+    """``{name: answer}`` of every registered provider, for ``page`` (a home page) and ``request``.
+
+    The answers are kept together too, per language and page, so that a home page served again reads
+    them in one cache read instead of one or two per section. Each answer is derived data under the same
+    generation, and kept no longer than ``serving.clock`` allows, so together they are as fresh as apart.
+    """
+
+    def answers():
+        return {name: provider(page, request) for name, provider in _providers.items()}
+
+    if is_preview(request):
+        return answers()
+    return derived.remember(f"home:sections:{translation.get_language()}:{page.pk}", answers)
 
 
 def services(page, request):

@@ -41,6 +41,19 @@ def remember(key, compute, timeout=DERIVED_TIMEOUT):
     return value
 
 
+def remember_many(computes, timeout=DERIVED_TIMEOUT):
+    """``remember()`` for each ``{key: compute}`` of ``computes``: ``{key: value}``, read in one cache read
+    (and the values computed, kept in one write)."""
+    if not generation.in_request_scope():
+        with generation.request_scope():
+            return remember_many(computes, timeout)
+    values = recall_many(list(computes))
+    computed = {key: compute() for key, compute in computes.items() if key not in values}
+    keep_many(computed, timeout)
+    values.update(computed)
+    return values
+
+
 def recall(key):
     """The value kept for ``key`` under the current generation, or ``MISSING``."""
     return recall_many([key]).get(key, MISSING)

@@ -87,9 +87,14 @@ class SiteMiddleware:
         return site
 
     def __call__(self, request):
+        computes = {"site-root-paths": site_root_paths}
+        site_key = None
         if not hasattr(request, "_wagtail_site"):
             host = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: no ALLOWED_HOSTS check
-            port = request.get_port()
-            request._wagtail_site = derived.remember(f"site:{host}:{port}", lambda: self._find_site(request))
-        bilingual.give_root_paths(request, derived.remember("site-root-paths", site_root_paths))
+            site_key = f"site:{host}:{request.get_port()}"
+            computes[site_key] = lambda: self._find_site(request)
+        found = derived.remember_many(computes)  # one cache read for both
+        if site_key is not None:
+            request._wagtail_site = found[site_key]
+        bilingual.give_root_paths(request, found["site-root-paths"])
         return self.get_response(request)

@@ -1,9 +1,10 @@
-"""Site navigation: the main menu and breadcrumbs."""
+"""Site navigation: the site's identity (header brand, footer), the main menu and breadcrumbs."""
 
 from django import template
 
 from wagtail.models import Page, Site
 
+from home import identity
 from home.querysets import pages_of
 from serving import derived, routing
 
@@ -13,6 +14,12 @@ register = template.Library()
 def _site_root(request):
     site = Site.find_for_request(request)  # cached on the request by Wagtail
     return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The site's identity in the page's language (``home.identity``): ``{% site_identity as identity %}``."""
+    return identity.for_request(context.get("request"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

@@ -2,8 +2,7 @@
 
 from django import template
 
-from home import bilingual
-from home.models import SiteSettings
+from home import bilingual, identity
 from news import structured_data
 from news.related import related_news as related_news_for
 
@@ -20,7 +19,7 @@ def related_news(context, page, limit=5):
 def news_json_ld(context, page):
     """schema.org NewsArticle (plus Event for event news) for ``page``."""
     request = context["request"]
-    publisher = SiteSettings.for_request(request).city_name
+    publisher = identity.for_request(request).city_name  # read once for the page's header too
     tags = context.get("tags")
     keywords = [tag["name"] for tag in tags] if tags is not None else None
     return structured_data.json_ld_script(structured_data.article_data(page, request, publisher, keywords))

@@ -9,7 +9,7 @@ import pytest
 
 from home.models import OPD, SiteSettings
 from serving import generation
-from serving.derived import recall_many, remember
+from serving.derived import recall_many, remember, remember_many
 from tests.factories.pages import home_page, standard_page
 from tests.serving.redis import REDIS_CACHES, redis_available
 
@@ -35,6 +35,19 @@ class RememberTests(TestCase):
         remember("test:a", self.compute)
         remember("test:b", self.compute)
         self.assertEqual(self.calls, 2)
+
+    def test_remember_many_computes_only_what_is_not_kept(self):
+        """remember_many reads several values at once, computes the missing ones only, and keeps them."""
+        self.assertEqual(remember("test:kept", self.compute), "value 1")
+        found = remember_many({"test:kept": self.compute, "test:new": self.compute})
+        self.assertEqual(found, {"test:kept": "value 1", "test:new": "value 2"})
+        self.assertEqual(remember("test:new", self.compute), "value 2")
+        self.assertEqual(self.calls, 2)
+
+    def test_remember_many_recomputes_after_a_change(self):
+        remember_many({"test:many": self.compute})
+        standard_page(title_ind="Baru", slug_ind="baru")
+        self.assertEqual(remember_many({"test:many": self.compute}), {"test:many": "value 2"})
 
     def assert_change_recomputes(self, change):
         before = generation.current()

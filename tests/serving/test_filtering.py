@@ -66,6 +66,18 @@ class ListingFilterSetTests(SimpleTestCase):
         self.assertEqual(filterset.active, {"kategori": "situs", "kawasan": 7})
         self.assertEqual(filterset.querystring(page=2), "kategori=situs&kawasan=7&page=2")
 
+    def test_no_known_parameter_filters_nothing_without_a_form(self):
+        """With none of its parameters in the query string (only unknown or hostile ones), a FilterSet answers
+        the unfiltered rows and no active filter without building a form."""
+        queryset = HeritageSitePage.objects.order_by("pk")
+        for params in ({}, {"utm_source": "x", "kategori": "situs\x00", "page": "2"}):
+            with self.subTest(params=params):
+                filterset = HeritageSiteFilterSet(params, queryset, choices={"kawasan": [(7, "Penyengat")]})
+                self.assertEqual(filterset.active, {})
+                self.assertEqual(filterset.querystring(page=2), "page=2")
+                self.assertEqual(str(filterset.qs.query), str(queryset.all().query))
+                self.assertFalse(hasattr(filterset, "_form"))
+
     def test_hostile_input_never_reaches_the_form(self):
         """What ``serving.params`` cannot read is not handed to the form at all."""
         filterset = HeritageSiteFilterSet(
