@@ -10,7 +10,7 @@ export (current format) of N posts, each a few paragraphs with one photo (``/s32
 as its link, like Blogger writes it) from a pool of N/5 images, generates those images as small JPEG files in a
 temporary folder, and imports with ``--media-dir``. It prints the import's wall time, the number of pages and
 images made, the import's CPU time (user + system, which does not depend on the machine's load as wall time
-does) and database queries per post, and two memory figures: the process's peak resident size (``ru_maxrss``, what the machine has to
+does) and database queries per post, the resident size after every 1,000 posts, and two memory figures: the process's peak resident size (``ru_maxrss``, what the machine has to
 give it) and the Python heap's peak while the reader streams the whole file (tracemalloc, the part that would
 grow with the file if the XML were loaded whole). Memory is flat when both stay the same as N grows.
 """
@@ -134,6 +134,20 @@ def child(posts, images):
         queries += 1
         return execute(sql, params, many, context)
 
+    # The resident size now (not the peak) at every 1,000 posts: flat memory shows as the same figure each time.
+    from news.importing.importer import Importer
+
+    rss_by_posts = {}
+    remember_batch = Importer.remember_batch
+
+    def remember_and_measure(importer, batch):
+        done = sum(importer.report.counts[key] for key in ("created", "updated", "unchanged", "kept", "skipped"))
+        if done % 1000 == 0 and done:
+            rss_by_posts[done] = round(current_rss() / 2**20)
+        return remember_batch(importer, batch)
+
+    Importer.remember_batch = remember_and_measure
+
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     with connection.execute_wrapper(count):
@@ -147,6 +161,7 @@ def child(posts, images):
             stdout=open(os.devnull, "w"),
         )
     elapsed = time.perf_counter() - started
+    rss_by_posts[posts] = round(current_rss() / 2**20)
     cpu_after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     print(
@@ -163,9 +178,16 @@ def child(posts, images):
                 "images": ImportedImage.objects.values("image").distinct().count(),
                 "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "reader_peak_kb": round(reader_peak / 1024),
+                "rss_by_posts": rss_by_posts,
             }
         )
     )
+
+
+def current_rss():
+    """This process's resident size now, in bytes (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def reader_only(posts):
@@ -234,6 +256,8 @@ def main():
             f"{result['cpu_seconds']:>8} {result['cpu_ms_per_post']:>12} {result['queries_per_post']:>13} "
             f"{result['rss_mb']:>12} {result['reader_peak_kb']:>15}"
         )
+        by_posts = ", ".join(f"{done}: {mb}" for done, mb in result["rss_by_posts"].items())
+        print(f"       resident MB after N posts: {by_posts}")
         if result["pages"] != posts:
             print(f"  expected {posts} pages, found {result['pages']}", file=sys.stderr)
 
