@@ -80,7 +80,17 @@ def snapshot():
         for key in ("pk", "translation_key", "latest_revision_created_at", "latest_revision", "live_revision"):
             content.pop(key, None)
         logs = [
-            (entry.action, entry.data, entry.content_changed, entry.user_id, entry.revision_id == page.live_revision_id)
+            (
+                entry.action,
+                entry.label,
+                entry.data,
+                entry.content_changed,
+                entry.deleted,
+                entry.user_id,
+                entry.uuid,
+                entry.content_type_id,
+                entry.revision_id == page.live_revision_id,
+            )
             for entry in PageLogEntry.objects.filter(page=page).order_by("pk")
         ]
         references = sorted(
