@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/import_bench.py                          # SQLite, 1,000 and 5,000 posts
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/importer_bench .venv/bin/python benchmarks/import_bench.py
     .venv/bin/python benchmarks/import_bench.py --posts 5000 --images 1000   # one size only
+    .venv/bin/python benchmarks/import_bench.py --posts 1000 --wagtail-publish   # new posts through Wagtail's publish
 
 For each size the benchmark starts a fresh process on a fresh database (a temporary SQLite file, or the
 PostgreSQL database named in DATABASE_URL, dropped and created again), builds the newsroom, writes a Blogger
@@ -95,7 +96,7 @@ def fresh_database(url):
     connection.close()
 
 
-def child(posts, images):
+def child(posts, images, wagtail_publish=False):
     """One measurement, in this (fresh) process; prints a JSON line."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
     import django
@@ -147,6 +148,7 @@ def child(posts, images):
         return remember_batch(importer, batch)
 
     Importer.remember_batch = remember_and_measure
+    Importer.publish_in_one_write = not wagtail_publish
 
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
@@ -217,11 +219,16 @@ def main():
     parser.add_argument(
         "--reader-posts", type=int, action="append", help="File sizes (in posts) for the reader alone (5000, 50000)."
     )
+    parser.add_argument(
+        "--wagtail-publish",
+        action="store_true",
+        help="Publish new posts through Wagtail's publish action, as before Importer.publish_new (to compare).",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = args.posts or [1000, 5000]
     if args.child:
-        child(sizes[0], args.images or max(1, sizes[0] // 5))
+        child(sizes[0], args.images or max(1, sizes[0] // 5), args.wagtail_publish)
         return
     print("The streaming reader alone (no database): Python heap peak while reading every entry")
     print(f"{'posts':>7} {'file MB':>8} {'seconds':>8} {'heap peak KB':>13}")
@@ -246,6 +253,8 @@ def main():
             env["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='import-bench-db-')}/bench.sqlite3"
         images = args.images or max(1, posts // 5)
         command = [sys.executable, __file__, "--child", "--posts", str(posts), "--images", str(images)]
+        if args.wagtail_publish:
+            command.append("--wagtail-publish")
         output = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if output.returncode:
             print(output.stdout, output.stderr, file=sys.stderr)
