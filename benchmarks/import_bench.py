@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/import_bench.py                          # SQLite, 1,000 and 5,000 posts
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/importer_bench .venv/bin/python benchmarks/import_bench.py
     .venv/bin/python benchmarks/import_bench.py --posts 5000 --images 1000   # one size only
+    .venv/bin/python benchmarks/import_bench.py --posts 1000 --wagtail-publish   # new posts through Wagtail's publish
 
 For each size the benchmark starts a fresh process on a fresh database (a temporary SQLite file, or the
 PostgreSQL database named in DATABASE_URL, dropped and created again), builds the newsroom, writes a Blogger
@@ -10,7 +11,7 @@ export (current format) of N posts, each a few paragraphs with one photo (``/s32
 as its link, like Blogger writes it) from a pool of N/5 images, generates those images as small JPEG files in a
 temporary folder, and imports with ``--media-dir``. It prints the import's wall time, the number of pages and
 images made, the import's CPU time (user + system, which does not depend on the machine's load as wall time
-does) and database queries per post, and two memory figures: the process's peak resident size (``ru_maxrss``, what the machine has to
+does) and database queries per post, the resident size after every 1,000 posts, and two memory figures: the process's peak resident size (``ru_maxrss``, what the machine has to
 give it) and the Python heap's peak while the reader streams the whole file (tracemalloc, the part that would
 grow with the file if the XML were loaded whole). Memory is flat when both stay the same as N grows.
 """
@@ -95,7 +96,7 @@ def fresh_database(url):
     connection.close()
 
 
-def child(posts, images):
+def child(posts, images, wagtail_publish=False):
     """One measurement, in this (fresh) process; prints a JSON line."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.test_settings")
     import django
@@ -134,6 +135,21 @@ def child(posts, images):
         queries += 1
         return execute(sql, params, many, context)
 
+    # The resident size now (not the peak) at every 1,000 posts: flat memory shows as the same figure each time.
+    from news.importing.importer import Importer
+
+    rss_by_posts = {}
+    remember_batch = Importer.remember_batch
+
+    def remember_and_measure(importer, batch):
+        done = sum(importer.report.counts[key] for key in ("created", "updated", "unchanged", "kept", "skipped"))
+        if done % 1000 == 0 and done:
+            rss_by_posts[done] = round(current_rss() / 2**20)
+        return remember_batch(importer, batch)
+
+    Importer.remember_batch = remember_and_measure
+    Importer.publish_in_one_write = not wagtail_publish
+
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     with connection.execute_wrapper(count):
@@ -147,6 +163,7 @@ def child(posts, images):
             stdout=open(os.devnull, "w"),
         )
     elapsed = time.perf_counter() - started
+    rss_by_posts[posts] = round(current_rss() / 2**20)
     cpu_after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     print(
@@ -163,9 +180,16 @@ def child(posts, images):
                 "images": ImportedImage.objects.values("image").distinct().count(),
                 "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "reader_peak_kb": round(reader_peak / 1024),
+                "rss_by_posts": rss_by_posts,
             }
         )
     )
+
+
+def current_rss():
+    """This process's resident size now, in bytes (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def reader_only(posts):
@@ -195,11 +219,16 @@ def main():
     parser.add_argument(
         "--reader-posts", type=int, action="append", help="File sizes (in posts) for the reader alone (5000, 50000)."
     )
+    parser.add_argument(
+        "--wagtail-publish",
+        action="store_true",
+        help="Publish new posts through Wagtail's publish action, as before Importer.publish_new (to compare).",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = args.posts or [1000, 5000]
     if args.child:
-        child(sizes[0], args.images or max(1, sizes[0] // 5))
+        child(sizes[0], args.images or max(1, sizes[0] // 5), args.wagtail_publish)
         return
     print("The streaming reader alone (no database): Python heap peak while reading every entry")
     print(f"{'posts':>7} {'file MB':>8} {'seconds':>8} {'heap peak KB':>13}")
@@ -224,6 +253,8 @@ def main():
             env["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='import-bench-db-')}/bench.sqlite3"
         images = args.images or max(1, posts // 5)
         command = [sys.executable, __file__, "--child", "--posts", str(posts), "--images", str(images)]
+        if args.wagtail_publish:
+            command.append("--wagtail-publish")
         output = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if output.returncode:
             print(output.stdout, output.stderr, file=sys.stderr)
@@ -234,6 +265,8 @@ def main():
             f"{result['cpu_seconds']:>8} {result['cpu_ms_per_post']:>12} {result['queries_per_post']:>13} "
             f"{result['rss_mb']:>12} {result['reader_peak_kb']:>15}"
         )
+        by_posts = ", ".join(f"{done}: {mb}" for done, mb in result["rss_by_posts"].items())
+        print(f"       resident MB after N posts: {by_posts}")
         if result["pages"] != posts:
             print(f"  expected {posts} pages, found {result['pages']}", file=sys.stderr)
 
