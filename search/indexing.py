@@ -45,12 +45,16 @@ def field_text(page, name, language):
     return text.clean_text(value, MAX_FIELD_LENGTH)
 
 
-def is_indexable(page):
-    """Live, public, not excluded from site search, and of a type that declares its fields."""
+def is_indexable(page, restricted_paths=None):
+    """Live, public, not excluded from site search, and of a type that declares its fields.
+    ``restricted_paths``: the paths of every page with a view restriction, read once for many pages
+    (``index_pages``); otherwise the page's ancestors' restrictions are asked for."""
     if not getattr(page, "site_search_fields", None) or not page.live:
         return False
     if getattr(page, "exclude_from_site_search", False):
         return False
+    if restricted_paths is not None:  # a page's ancestors are the pages whose path begins its own
+        return not any(page.path.startswith(path) for path in restricted_paths)
     return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
 
 
@@ -175,11 +179,45 @@ def index_page(page, counts=None):
 
 @transaction.atomic
 def index_pages(page_ids):
-    """Index (or unindex) the pages with these ids, with one update of the vocabulary for all of them; ids of
-    pages gone since are skipped."""
+    """Index (or unindex) the pages with these ids, as ``index_page`` does for each, with one read of the view
+    restrictions and of the entries already there, one insert, one update and one update of the vocabulary
+    for all of them; ids of pages gone since are skipped."""
     counts = {}
+    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    pages = []
     for page in Page.objects.filter(pk__in=page_ids).specific():
-        index_page(page, counts)
+        if is_indexable(page, restricted_paths):
+            pages.append(page)
+        else:
+            unindex_page(page.pk, counts)
+    old = {}  # page id -> {language: the entry's id and text columns}
+    for row in SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).values(
+        "pk", "page_id", "language", "title", "summary", "body"
+    ):
+        old.setdefault(row["page_id"], {})[row["language"]] = row
+    new, changed, columns = [], [], []
+    for page in pages:
+        before = old.get(page.pk, {})
+        entries = []
+        for language in LANGUAGES:
+            row = before.get(language)
+            values = entry_values(page, language)
+            columns = list(values)
+            entry = SearchEntry(pk=row["pk"] if row else None, page_id=page.pk, language=language, **values)
+            (changed if row else new).append(entry)
+            entries.append(entry)
+        _count_words(vocabulary.diff(vocabulary.words_of(before.values()), vocabulary.words_of(entries)), counts)
+    SearchEntry.objects.bulk_create(new)
+    if new and new[0].pk is None:  # a database that does not return the new rows' ids
+        ids = SearchEntry.objects.filter(page_id__in=[entry.page_id for entry in new]).values_list(
+            "page_id", "language", "pk"
+        )
+        ids = {(page_id, language): pk for page_id, language, pk in ids}
+        for entry in new:
+            entry.pk = ids[(entry.page_id, entry.language)]
+    if changed:
+        SearchEntry.objects.bulk_update(changed, columns)
+    _write_fts(new + changed)
     vocabulary.apply_counts(counts)
 
 

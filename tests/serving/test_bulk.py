@@ -2,12 +2,20 @@
 
 from django.db import transaction
 from django.test import TestCase
+from django.utils import translation
 
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from editorial import status
 from editorial.models import PageTranslationStatus
-from search.models import SearchEntry
+from images.models import CityImage
+from news.models import NewsPage
+from search import indexing
+from search.models import SearchEntry, SearchWord
 from serving import bulk, generation
+from tests.factories.news import news_page, newsroom, opd
 from tests.factories.pages import home_page, standard_page
 
 
@@ -106,3 +114,55 @@ class DeferringTests(TestCase):
                 self.assertTrue(bulk.defer("test.calls", key))
         self.assertEqual(calls, [1, 2, 3])
         self.assertFalse(bulk.defer("test.calls", 4))
+
+
+class BulkPassesTests(TestCase):
+    """Each kind's bulk pass leaves what the per-save work leaves: after it, doing the per-object work again
+    (Wagtail's reference index update, the site search's ``index_page``, the translation status's
+    ``update_page``) changes nothing, also for pages that were already indexed and then changed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        room = newsroom(opd())
+        cls.images = [CityImage.objects.create(title=f"Foto {n}", file=get_test_image_file()) for n in range(3)]
+        cls.pages = [
+            news_page(
+                room,
+                title_ind=f"Pasar ikan {n}",
+                title_en=f"Fish market {n}" if n else None,
+                hero_image=cls.images[0],
+                body_ind=[{"type": "image", "value": {"image": cls.images[n].pk, "caption": "Pasar", "credit": ""}}],
+            )
+            for n in range(2)
+        ]
+
+    def state(self):
+        references = sorted(ReferenceIndex.objects.values_list(*(f.attname for f in ReferenceIndex._meta.fields)))
+        entries = sorted(SearchEntry.objects.values_list(*(f.attname for f in SearchEntry._meta.fields)))
+        words = sorted(SearchWord.objects.values_list("language", "word", "stem", "entries"))
+        statuses = sorted(
+            PageTranslationStatus.objects.values_list("page_id", "state", "stale_fields", "empty_fields", "opd_id")
+        )
+        return {"references": references, "entries": entries, "words": words, "statuses": statuses}
+
+    def test_the_bulk_passes_leave_what_the_per_object_work_leaves(self):
+        with transaction.atomic(), bulk.deferring():
+            for n, page in enumerate(self.pages):
+                page = NewsPage.objects.get(pk=page.pk)
+                page.title_ind = f"Pasar sayur {n}"
+                page.hero_image = self.images[2] if n else None
+                page.body_ind = [{"type": "image", "value": {"image": self.images[2].pk, "caption": "", "credit": ""}}]
+                with translation.override("id"):
+                    page.save_revision().publish()
+            page = published("halaman-baru")
+        after_bulk = self.state()
+        self.assertIn(str(self.images[2].pk), [row[5] for row in after_bulk["references"]])
+        self.assertIn("sayur", {row[1] for row in after_bulk["words"]})
+        with transaction.atomic():
+            for each in [*self.pages, page]:
+                each = Page.objects.get(pk=each.pk).specific
+                ReferenceIndex.create_or_update_for_object(each)
+                indexing.index_page(each)
+                status.update_page(each)
+        self.assertEqual(self.state(), after_bulk)
