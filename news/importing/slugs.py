@@ -9,6 +9,7 @@ of a sibling is its column in that language, or its fallback when that column is
 package's own back afterwards. The rule and its message are the package's; only the cost changes.
 """
 
+import contextvars
 from contextlib import contextmanager
 from functools import reduce
 from operator import or_
@@ -20,6 +21,8 @@ from django.utils.translation import gettext
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail_modeltranslation import patch_wagtailadmin
+
+LANGUAGES = mt_settings.AVAILABLE_LANGUAGES
 
 # The package's own message (and its translation, from the package's catalogue).
 SLUG_IN_USE = "This slug is already in use"
@@ -37,7 +40,33 @@ def _localized_slug_is(language, value):
     return reduce(or_, conditions)
 
 
+_answers = contextvars.ContextVar("import_slug_answers", default=None)
+
+
+@contextmanager
+def one_check_per_clean():
+    """Inside this block (one ``full_clean``, which writes nothing), the check asks the database once per page
+    and slugs: wagtail-modeltranslation patches ``clean`` on each page class of a hierarchy (``Page`` and
+    ``NewsPage``), so one ``full_clean`` runs the check twice, and the second answer is the first."""
+    token = _answers.set({})
+    try:
+        yield
+    finally:
+        _answers.reset(token)
+
+
 def validate_slugs_by_query(page):
+    answers = _answers.get()
+    key = (id(page), page.path, *(getattr(page, build_localized_fieldname("slug", code), None) for code in LANGUAGES))
+    if answers is not None and key in answers:
+        return dict(answers[key])
+    errors = _validate_slugs_by_query(page)
+    if answers is not None:
+        answers[key] = dict(errors)
+    return errors
+
+
+def _validate_slugs_by_query(page):
     parent = page.get_parent()
     if parent is None:
         return {}
