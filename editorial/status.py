@@ -13,7 +13,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from editorial.models import PageTranslationStatus, TranslationState
 from editorial.translation_state import Snapshot, compute_state
-from serving import generation
+from serving import bulk, generation
 
 # Page fields that never decide the state: the slug and URL path are addresses (an empty English
 # slug falls back to the Indonesian one), and the SEO title and search description are optional
@@ -102,7 +102,7 @@ def update_pages(page_ids):
     """Recompute and store the state of the pages with these ids, as ``update_page`` does for each, with one
     read of their revisions, of their publish log and of their stored states, one insert and one update;
     ids of pages gone since are skipped."""
-    pages = list(Page.objects.filter(pk__in=page_ids, depth__gt=1).specific())
+    pages = [page for page in bulk.specific_pages(page_ids) if page.depth > 1]
     if not pages:
         return
     ids = [str(page.pk) for page in pages]

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from home import bilingual
 from search import text, vocabulary
 from search.models import SearchEntry
+from serving import bulk
 
 MAX_FIELD_LENGTH = 200_000  # far below PostgreSQL's 1 MB tsvector limit
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -185,7 +186,7 @@ def index_pages(page_ids):
     counts = {}
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     pages = []
-    for page in Page.objects.filter(pk__in=page_ids).specific():
+    for page in bulk.specific_pages(page_ids):
         if is_indexable(page, restricted_paths):
             pages.append(page)
         else:

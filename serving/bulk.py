@@ -68,8 +68,35 @@ def deferring():
     finally:
         _pending.reset(token)
     # Only after a clean exit: after an exception the transaction is rolled back or broken.
-    for kind, keys in pending.items():
-        _passes[kind](list(keys))
+    token = _loaded.set({})
+    try:
+        for kind, keys in pending.items():
+            _passes[kind](list(keys))
+    finally:
+        _loaded.reset(token)
+
+
+# The objects the passes read, shared: each is read from the database once for all the passes of a block (they
+# only read them), with what it caches (a page body's images, read once instead of once per pass).
+_loaded = contextvars.ContextVar("serving_bulk_loaded", default=None)
+
+
+def specific_pages(page_ids):
+    """``Page.objects.filter(pk__in=page_ids).specific()`` (pages gone since left out, in path order); during
+    the passes, each page is read once for all of them."""
+    from wagtail.models import Page
+
+    loaded = _loaded.get()
+    if loaded is None:
+        return list(Page.objects.filter(pk__in=page_ids).specific())
+    pages = loaded.setdefault(Page, {})
+    missing = [pk for pk in page_ids if pk not in pages]
+    if missing:
+        for page in Page.objects.filter(pk__in=missing).specific():
+            pages[page.pk] = page
+        for pk in missing:
+            pages.setdefault(pk, None)
+    return sorted((pages[pk] for pk in dict.fromkeys(page_ids) if pages[pk] is not None), key=lambda page: page.path)
 
 
 # Wagtail's handlers ---------------------------------------------------------------------------------------------
@@ -77,10 +104,22 @@ def deferring():
 
 def _objects(keys):
     """``{model: [instances]}`` for ``(model, pk)`` keys, one query per model; gone objects left out."""
+    from wagtail.models import Page
+
     by_model = {}
     for model, pk in keys:
         by_model.setdefault(model, []).append(pk)
-    return {model: list(model._default_manager.filter(pk__in=pks)) for model, pks in by_model.items()}
+    found = {}
+    for model, pks in by_model.items():
+        found[model] = []
+        if issubclass(model, Page) and _loaded.get() is not None:
+            # The shared specific page, when the object was saved as its specific type (as a page is).
+            shared = {page.pk: page for page in specific_pages(pks) if type(page) is model}
+            found[model] = list(shared.values())
+            pks = [pk for pk in pks if pk not in shared]
+        if pks:
+            found[model] += list(model._default_manager.filter(pk__in=pks))
+    return found
 
 
 def wagtail_search_pass(keys):
