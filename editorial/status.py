@@ -11,6 +11,7 @@ from wagtail.models import Page, PageLogEntry
 
 from editorial.models import PageTranslationStatus, TranslationState
 from editorial.translation_state import Snapshot, compute_state
+from serving import bulk
 
 # Page fields that never decide the state: the slug and URL path are addresses (an empty English
 # slug falls back to the Indonesian one), and the SEO title and search description are optional
@@ -20,6 +21,10 @@ IGNORED_FIELDS = frozenset({"slug", "url_path", "seo_title", "search_description
 # Page types name their agency field once, as ``site_search_opd_field = "lead_opd"`` (the same
 # declaration site search reads); ``opd_field`` overrides it; "owner_opd" is the default.
 DEFAULT_OPD_FIELD = "owner_opd"
+
+# Inside ``serving.bulk.deferring()`` (a bulk import), each page's state is computed once at the end of the
+# batch by ``update_pages`` (``editorial.signals`` notes the pages).
+BULK = "editorial.status"
 
 
 def translated_fields(model):
@@ -105,6 +110,8 @@ def update_all():
     """Recompute every page's state (idempotent); returns the counts per state."""
     for page in Page.objects.filter(depth__gt=1).specific().iterator(chunk_size=200):
         update_page(page)
+    # Inside a bulk block, the pages saved so far need no update at its end: they were just computed.
+    bulk.discard(BULK)
     return state_counts(PageTranslationStatus.objects.all())
 
 

@@ -54,6 +54,14 @@ def defer(kind, key):
     return True
 
 
+def discard(kind):
+    """Inside ``deferring()``: forget the keys noted so far for ``kind``, because its owner has just done that
+    work for every object (a full rebuild); objects saved after this are noted again. Outside: nothing."""
+    pending = _pending.get()
+    if pending is not None:
+        pending.pop(kind, None)
+
+
 @contextlib.contextmanager
 def deferring():
     """Defer registered side work to one bulk pass per kind when the block ends (see the module docstring).
@@ -108,11 +116,24 @@ def wagtail_search_pass(keys):
 
 
 def wagtail_references_pass(keys):
-    """Wagtail's reference index for the objects saved, once each."""
+    """Wagtail's reference index for the objects saved, once each. As in Wagtail's own task, a child object
+    (an inline with a ``ParentalKey``) is indexed as part of its parent, never on its own."""
+    from modelcluster.fields import ParentalKey
     from wagtail.models import ReferenceIndex
 
-    for objects in _objects(keys).values():
-        for obj in objects:
+    owners = {}
+    while keys:
+        parents = []
+        for model, objects in _objects(keys).items():
+            parental = next((f for f in model._meta.get_fields() if isinstance(f, ParentalKey)), None)
+            for obj in objects:
+                if parental is None:
+                    owners[(model, obj.pk)] = obj
+                elif getattr(obj, parental.attname) is not None:  # no parent: nothing to index, as in Wagtail
+                    parents.append((parental.related_model, getattr(obj, parental.attname)))
+        keys = [key for key in dict.fromkeys(parents) if key not in owners]
+    for (model, _pk), obj in owners.items():
+        if ReferenceIndex.is_indexed(model):
             ReferenceIndex.create_or_update_for_object(obj)
 
 
