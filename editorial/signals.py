@@ -12,12 +12,11 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
 from editorial.models import PageTranslationStatus
-from editorial.status import update_page, update_pages
+from editorial.status import BULK, update_page, update_pages
 from serving import bulk
 
 # Inside ``serving.bulk.deferring()`` (a bulk import), each page's state is computed once at the end of the
-# batch, after its last revision and publication, instead of on every revision and publication.
-BULK = "editorial.status"
+# batch (``BULK``), after its last revision and publication, instead of on every revision and publication.
 
 
 def _is_page_revision(revision):

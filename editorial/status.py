@@ -24,6 +24,10 @@ IGNORED_FIELDS = frozenset({"slug", "url_path", "seo_title", "search_description
 # declaration site search reads); ``opd_field`` overrides it; "owner_opd" is the default.
 DEFAULT_OPD_FIELD = "owner_opd"
 
+# Inside ``serving.bulk.deferring()`` (a bulk import), each page's state is computed once at the end of the
+# batch by ``update_pages`` (``editorial.signals`` notes the pages).
+BULK = "editorial.status"
+
 
 def translated_fields(model):
     """The translated fields of a page type that decide its state, title first, then in model order."""
@@ -151,6 +155,8 @@ def update_all():
     """Recompute every page's state (idempotent); returns the counts per state."""
     for page in Page.objects.filter(depth__gt=1).specific().iterator(chunk_size=200):
         update_page(page)
+    # Inside a bulk block, the pages saved so far need no update at its end: they were just computed.
+    bulk.discard(BULK)
     return state_counts(PageTranslationStatus.objects.all())
 
 

@@ -5,6 +5,7 @@ acronym, username, image title) and only created when missing. Other apps'
 ``demo.py`` modules reuse ``upsert_page``, ``demo_image`` and ``stream``.
 """
 
+import functools
 import io
 import uuid
 from urllib.parse import urlsplit
@@ -89,9 +90,16 @@ def upsert_page(parent, model, slug, **fields):
     existing = model.objects.child_of(parent).filter(slug_ind=slug).first()
     if existing:
         return existing
-    page = model(slug=slug, slug_ind=slug, **fields)
+    return add_published(parent, model(slug=slug, slug_ind=slug, **fields))
+
+
+def add_published(parent, page):
+    """Add ``page`` under ``parent`` and publish it.
+
+    ``add_child`` has just validated a live page in full (``full_clean``), so its first revision does not
+    validate the same content again; publishing validates it once more anyway."""
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    page.save_revision(clean=not page.live).publish()
     return page
 
 
@@ -106,6 +114,20 @@ def demo_image(title, alt_ind, alt_en, colour, credit=None, scene=None):
     image = CityImage.objects.filter(title=title).first()
     if image:
         return image
+    filename = f"{slugify(title)[:60] or 'image'}.jpg"
+    credit = {"ind": credit, "en": credit} if credit else DEMO_CREDIT
+    image = CityImage(
+        title=title, alt_text_ind=alt_ind, alt_text_en=alt_en, credit_ind=credit["ind"], credit_en=credit["en"]
+    )
+    image.file = ImageFile(io.BytesIO(demo_jpeg(colour, scene)), name=filename)
+    image.save()
+    return image
+
+
+@functools.cache
+def demo_jpeg(colour, scene=None):
+    """The JPEG file of a demo picture (see ``demo_image``), drawn once per process: drawing and encoding
+    are the costliest part of seeding the demo, which the tests do many times."""
     from PIL import Image as PILImage
     from PIL import ImageDraw
 
@@ -122,14 +144,7 @@ def demo_image(title, alt_ind, alt_en, colour, credit=None, scene=None):
         draw.polygon([(0, 900), (500, 520), (900, 700), (1300, 480), (1600, 620), (1600, 900)], fill=(20, 60, 40))
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
-    filename = f"{slugify(title)[:60] or 'image'}.jpg"
-    credit = {"ind": credit, "en": credit} if credit else DEMO_CREDIT
-    image = CityImage(
-        title=title, alt_text_ind=alt_ind, alt_text_en=alt_en, credit_ind=credit["ind"], credit_en=credit["en"]
-    )
-    image.file = ImageFile(buffer, name=filename)
-    image.save()
-    return image
+    return buffer.getvalue()
 
 
 def seed_opds():
@@ -189,8 +204,7 @@ def seed_home(site_base_url=None):
                 "the city's vision into six dimensions, carried out as capacity allows, starting with the quick wins.</p>"
             ),
         )
-        root.add_child(instance=home)
-        home.save_revision().publish()
+        add_published(root, home)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     base = urlsplit(site_base_url or settings.WAGTAILADMIN_BASE_URL)
     site.hostname = base.hostname or "localhost"

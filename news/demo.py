@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from editorial.roles import EDITORS_GROUP, contributor_group_name
-from home.demo import demo_image, ensure_user, stream, upsert_page
+from home.demo import add_published, demo_image, ensure_user, stream, upsert_page
 from news.models import NewsIndexPage, NewsPage, NewsRelatedPage, NewsType, OPDNewsroomPage
 from news.permissions import setup_news_permissions
 
@@ -74,9 +74,7 @@ def add_news(newsroom, slug, *, tags=(), co_opds=(), related=(), **fields):
     page.tags.add(*tags)
     page.co_opds = list(co_opds)
     page.related_pages = [NewsRelatedPage(page=target) for target in related]
-    newsroom.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_published(newsroom, page)
 
 
 def _relatable(app_label, model):

@@ -31,7 +31,8 @@ def ensure_newsroom(index, opd, report=None):
             slug_en=opd.slug,
         )
         index.add_child(instance=newsroom)
-        newsroom.save_revision().publish()
+        # add_child has just validated the live page in full; publishing validates it once more.
+        newsroom.save_revision(clean=False).publish()
     if report is not None:
         report.newsrooms_created.append(newsroom)
     return newsroom

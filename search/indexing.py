@@ -18,6 +18,9 @@ from serving import bulk
 
 MAX_FIELD_LENGTH = 200_000  # far below PostgreSQL's 1 MB tsvector limit
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Inside ``serving.bulk.deferring()`` (a bulk import), published and unpublished pages are indexed once
+# at the end of the batch by ``index_pages`` (``search.signals`` notes them).
+BULK = "search.site"
 
 
 def _translated_fields(model):
@@ -237,11 +240,14 @@ def rebuild():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM search_entry_fts")
-        count = 0
-        vocabulary.rebuild()  # empty now; index_page then counts every word as it goes
+        count, counts = 0, {}
+        vocabulary.rebuild()  # empty now; the words of every entry are counted, then written once
         for model in _searchable():
             for page in model.objects.live().exact_type(model).iterator():
-                count += len(index_page(page))
+                count += len(index_page(page, counts))
+        vocabulary.apply_counts(counts)
+    # Inside a bulk block, the pages published so far need no indexing at its end: they were just indexed.
+    bulk.discard(BULK)
     return count
 
 

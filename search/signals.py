@@ -12,7 +12,7 @@ from serving import bulk
 
 # Inside ``serving.bulk.deferring()`` (a bulk import), published and unpublished pages are indexed once
 # at the end of the batch by ``indexing.index_pages``.
-BULK = "search.site"
+BULK = indexing.BULK
 
 
 def on_published(sender, instance, **kwargs):

@@ -54,6 +54,14 @@ def defer(kind, key):
     return True
 
 
+def discard(kind):
+    """Inside ``deferring()``: forget the keys noted so far for ``kind``, because its owner has just done that
+    work for every object (a full rebuild); objects saved after this are noted again. Outside: nothing."""
+    pending = _pending.get()
+    if pending is not None:
+        pending.pop(kind, None)
+
+
 @contextlib.contextmanager
 def deferring():
     """Defer registered side work to one bulk pass per kind when the block ends (see the module docstring).
@@ -148,56 +156,79 @@ def wagtail_search_pass(keys):
 
 def wagtail_references_pass(keys):
     """Wagtail's reference index for the objects saved: what ``ReferenceIndex.create_or_update_for_object``
-    does for each, with one read of the rows already there, one ``bulk_create`` and one delete per model."""
+    does for each, with one read of the rows already there, one ``bulk_create`` and one delete per model. As in
+    Wagtail's own task, a child object (an inline with a ``ParentalKey``) is indexed as part of its parent,
+    never on its own."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import ReferenceIndex
+
+    owners = {}
+    while keys:
+        parents = []
+        for model, objects in _objects(keys).items():
+            parental = next((f for f in model._meta.get_fields() if isinstance(f, ParentalKey)), None)
+            for obj in objects:
+                if parental is None:
+                    owners[(model, obj.pk)] = obj
+                elif getattr(obj, parental.attname) is not None:  # no parent: nothing to index, as in Wagtail
+                    parents.append((parental.related_model, getattr(obj, parental.attname)))
+        keys = [key for key in dict.fromkeys(parents) if key not in owners]
+    by_model = {}
+    for (model, _pk), obj in owners.items():
+        if ReferenceIndex.is_indexed(model):
+            by_model.setdefault(model, []).append(obj)
+    for model, objects in by_model.items():
+        _update_references(model, objects)
+
+
+def _update_references(model, objects):
+    """One model's share of ``wagtail_references_pass``."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     from wagtail.models import ReferenceIndex
 
-    for model, objects in _objects(keys).items():
-        if not objects:
-            continue
-        # The content types of the model and its ancestors, most specific first, as Wagtail finds them.
-        content_types = [
-            ContentType.objects.get_for_model(each, for_concrete_model=False)
-            for each in [objects[0], *model._meta.get_parent_list()]
+    # The content types of the model and its ancestors, most specific first, as Wagtail finds them.
+    content_types = [
+        ContentType.objects.get_for_model(each, for_concrete_model=False)
+        for each in [objects[0], *model._meta.get_parent_list()]
+    ]
+    content_type, base_content_type = content_types[0], content_types[-1]
+    known_content_type_ids = {each.id for each in content_types}
+    found = {obj.pk: set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects}
+    existing = {}  # object id -> {reference: (content type id, row id)}
+    rows = ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=list(found))
+    for pk, object_id, content_type_id, *reference in rows.values_list(
+        "id", "object_id", "content_type_id", "to_content_type", "to_object_id", "model_path", "content_path"
+    ):
+        existing.setdefault(object_id, {})[tuple(reference)] = (content_type_id, pk)
+    new_rows, stale_ids = [], []
+    for object_id, references in found.items():
+        known = existing.get(str(object_id), {})
+        new_rows += [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=object_id,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for to_content_type_id, to_object_id, model_path, content_path in references - set(known)
         ]
-        content_type, base_content_type = content_types[0], content_types[-1]
-        known_content_type_ids = {each.id for each in content_types}
-        found = {obj.pk: set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects}
-        existing = {}  # object id -> {reference: (content type id, row id)}
-        rows = ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=list(found))
-        for pk, object_id, content_type_id, *reference in rows.values_list(
-            "id", "object_id", "content_type_id", "to_content_type", "to_object_id", "model_path", "content_path"
-        ):
-            existing.setdefault(object_id, {})[tuple(reference)] = (content_type_id, pk)
-        new_rows, stale_ids = [], []
-        for object_id, references in found.items():
-            known = existing.get(str(object_id), {})
-            new_rows += [
-                ReferenceIndex(
-                    content_type=content_type,
-                    base_content_type=base_content_type,
-                    object_id=object_id,
-                    to_content_type_id=to_content_type_id,
-                    to_object_id=to_object_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-                for to_content_type_id, to_object_id, model_path, content_path in references - set(known)
-            ]
-            # A row under another content type than the model's own or its ancestors' belongs to a more
-            # specific model (Wagtail keeps it, as here).
-            stale_ids += [
-                pk
-                for reference, (content_type_id, pk) in known.items()
-                if reference not in references and content_type_id in known_content_type_ids
-            ]
-        ignore = {"ignore_conflicts": True} if connection.features.supports_ignore_conflicts else {}
-        ReferenceIndex.objects.bulk_create(new_rows, **ignore)
-        if stale_ids:
-            ReferenceIndex.objects.filter(id__in=stale_ids).delete()
+        # A row under another content type than the model's own or its ancestors' belongs to a more
+        # specific model (Wagtail keeps it, as here).
+        stale_ids += [
+            pk
+            for reference, (content_type_id, pk) in known.items()
+            if reference not in references and content_type_id in known_content_type_ids
+        ]
+    ignore = {"ignore_conflicts": True} if connection.features.supports_ignore_conflicts else {}
+    ReferenceIndex.objects.bulk_create(new_rows, **ignore)
+    if stale_ids:
+        ReferenceIndex.objects.filter(id__in=stale_ids).delete()
 
 
 def install():

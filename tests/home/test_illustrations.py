@@ -8,7 +8,7 @@ from django.utils import translation
 from PIL import Image
 
 from home import illustrations
-from home.demo import demo_image
+from home.demo import demo_image, demo_jpeg
 
 
 class IllustrationTests(SimpleTestCase):
@@ -23,6 +23,14 @@ class IllustrationTests(SimpleTestCase):
                 self.assertLess(len(buffer.getvalue()), 150 * 1024)
                 # Not a flat fill: an illustration has many colours.
                 self.assertGreater(len(first.getcolors(maxcolors=400 * 225) or []), 50)
+
+    def test_each_demo_picture_is_drawn_once_per_process(self):
+        """The tests seed the demo many times: the same picture is drawn and encoded only the first time."""
+        first = demo_jpeg((1, 2, 3), "store")
+        self.assertIs(demo_jpeg((1, 2, 3), "store"), first)
+        self.assertIsNot(demo_jpeg((1, 2, 3), "fort"), first)
+        with Image.open(io.BytesIO(first)) as picture:
+            self.assertEqual((picture.format, picture.size), ("JPEG", (1600, 900)))
 
 
 class DemoImageTests(TestCase):

@@ -115,6 +115,63 @@ class DeferringTests(TestCase):
         self.assertEqual(calls, [1, 2, 3])
         self.assertFalse(bulk.defer("test.calls", 4))
 
+    def test_discarded_keys_are_not_passed_but_later_ones_are(self):
+        """``discard`` forgets what was noted so far (its owner redid the work for everything); keys noted
+        after it still reach the bulk pass."""
+        calls = []
+        bulk.register("test.calls", calls.extend)
+        with bulk.deferring():
+            bulk.defer("test.calls", 1)
+            bulk.discard("test.calls")
+            bulk.defer("test.calls", 2)
+        self.assertEqual(calls, [2])
+        bulk.discard("test.calls")  # outside a block: nothing to forget, no error
+
+    def test_a_full_rebuild_inside_the_block_leaves_only_later_pages_to_the_end(self):
+        """Site search's rebuild and the translation states' recount cover the pages published before them:
+        only a page published after them is done again at the block's end, and every page ends up done."""
+        from editorial import status
+        from search import indexing
+
+        with transaction.atomic(), bulk.deferring():
+            before = published("sebelum")
+            self.assertTrue(indexing.rebuild())
+            status.update_all()
+            pending = bulk._pending.get()
+            self.assertNotIn(indexing.BULK, pending)
+            self.assertNotIn(status.BULK, pending)
+            after = published("sesudah")
+            self.assertEqual(list(pending[indexing.BULK]), [after.pk])
+            self.assertEqual(list(pending[status.BULK]), [after.pk])
+        for page in (before, after):
+            self.assertEqual(SearchEntry.objects.filter(page_id=page.pk).count(), 2)
+            self.assertTrue(PageTranslationStatus.objects.filter(page_id=page.pk).exists())
+
+    def test_an_inline_is_in_the_reference_index_as_part_of_its_page(self):
+        """As Wagtail's own handler does, a child object (a news item's related page) is recorded under the
+        page that owns it, never as an object of its own: the index ends as after ordinary saves."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from wagtail.models import ReferenceIndex
+
+        from news.models import NewsRelatedPage
+        from tests.factories.news import news_page, newsroom, opd
+
+        target = published("pelabuhan")
+        room = newsroom(opd())
+
+        def references(page):
+            rows = ReferenceIndex.objects.filter(object_id=str(page.pk), to_object_id=str(target.pk))
+            return sorted(rows.values_list("base_content_type", "content_type", "model_path"))
+
+        outside = news_page(room, "Berita luar", "Outside news", related_pages=[NewsRelatedPage(page=target)])
+        with transaction.atomic(), bulk.deferring():
+            inside = news_page(room, "Berita dalam", "Inside news", related_pages=[NewsRelatedPage(page=target)])
+        self.assertTrue(references(outside))
+        self.assertEqual(references(inside), references(outside))
+        child_type = ContentType.objects.get_for_model(NewsRelatedPage)
+        self.assertFalse(ReferenceIndex.objects.filter(base_content_type=child_type).exists())
+
 
 class BulkPassesTests(TestCase):
     """Each kind's bulk pass leaves what the per-save work leaves: after it, doing the per-object work again

@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from serving import bulk, generation
+
 # Each app's ``demo.py`` has ``seed(context)``; order matters (news links to heritage and programmes).
 DEMO_APPS = ["home", "heritage_pages", "smartcity", "news", "jdih", "ppid", "search", "editorial"]
 
@@ -30,7 +32,14 @@ class Command(BaseCommand):
                 self.style.WARNING("DEBUG is off: demo accounts are not created (pass --allow-demo-users to force).")
             )
         context = {"create_users": create_users, "accounts": [], "stdout": self.stdout}
-        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        # One transaction, one new generation at its end, and the side work of every save (search indexes,
+        # reference index, translation states) done once per object when the block ends, not on each save.
+        with (
+            translation.override(settings.LANGUAGE_CODE),
+            transaction.atomic(),
+            generation.batched(),
+            bulk.deferring(),
+        ):
             for app in DEMO_APPS:
                 if importlib.util.find_spec(f"{app}.demo") is None:
                     continue
