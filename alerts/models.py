@@ -116,9 +116,9 @@ def active_alerts(now=None):
     return sorted(alerts, key=lambda alert: SEVERITY_RANK.get(alert.severity, 3))
 
 
-def next_boundary():
-    """The next moment an alert starts or ends (for ``serving.clock``), or None."""
-    now = timezone.now()
+def next_boundary(now=None):
+    """The next moment after ``now`` an alert starts or ends (for ``serving.clock``), or None."""
+    now = now or timezone.now()
     moments = Alert.objects.aggregate(
         starts=models.Min("starts_at", filter=Q(starts_at__gt=now)),
         ends=models.Min("ends_at", filter=Q(ends_at__gt=now)),

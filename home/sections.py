@@ -40,7 +40,7 @@ def collect(page, request):
 
     if is_preview(request):
         return answers()
-    return derived.remember(f"home:sections:{translation.get_language()}:{page.pk}", answers)
+    return derived.remember(f"home:sections-html:{translation.get_language()}:{page.pk}", answers)
 
 
 def services(page, request):
@@ -58,3 +58,22 @@ def services(page, request):
 
 
 register("services", services)
+
+
+def hero_image(page, request):
+    """The hero's responsive ``<picture>`` as HTML (nine renditions to look up), kept with the other answers."""
+    if not page.hero_image_id:
+        return ""
+    return render_to_string("home/sections/hero_image.html", {"page": page, "request": request})
+
+
+def featured_sections(page, request):
+    """The featured sections' cards as HTML (the pages they link to are looked up for their addresses), kept
+    with the other answers."""
+    if not page.featured_sections:
+        return ""
+    return render_to_string("home/sections/featured_sections.html", {"page": page, "request": request})
+
+
+register("hero_image", hero_image)
+register("featured_sections", featured_sections)

@@ -9,6 +9,7 @@ is a ``serving.clock`` source already), and an event leaves the upcoming ones wh
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from home import sections
@@ -79,14 +80,20 @@ def upcoming_event_items(home, limit, now=None):
 
 
 def upcoming_events(home, request):
+    """The upcoming events section as HTML ("" when none), rendered once per language until the content
+    changes or the next event ends (dates, links and labels are the same for every visitor)."""
     if not home.events_count:
-        return []
-    language = translation.get_language()
+        return ""
+
+    def render():
+        items = upcoming_event_items(home, home.events_count)
+        if not items:
+            return ""
+        return render_to_string("home/sections/upcoming_events.html", {"events": items, "request": request})
+
     if sections.is_preview(request):
-        return upcoming_event_items(home, home.events_count)
-    return remember(
-        f"home:events:{language}:{home.pk}:{home.events_count}", lambda: upcoming_event_items(home, home.events_count)
-    )
+        return render()
+    return remember(f"home:events-html:{translation.get_language()}:{home.pk}:{home.events_count}", render)
 
 
 def next_event_end():

@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 
-from alerts.models import Severity, active_alerts
+from wagtail.models import Site
+
+from alerts.models import Severity, active_alerts, next_boundary
 from home.bilingual import DEFAULT_LANGUAGE, localized_value, page_url
+from serving import derived
 
 register = template.Library()
 
@@ -52,8 +55,39 @@ def shown(alert, language, request=None):
     )
 
 
+@dataclass(frozen=True)
+class Banner:
+    """The alerts shown from one moment until ``until`` (the next start or end of any alert, or None)."""
+
+    alerts: list
+    until: object
+
+
+def banner_now(language, request=None):
+    """The alerts active now as the banner shows them in ``language``, for the request's site.
+
+    Every page shows them, so they are kept with ``serving.derived`` per site and language: a page reads
+    them from the shared cache instead of querying the alerts. Saving or deleting an alert (or the page it
+    links to) makes a new generation, and what is kept is read as the state of one moment, valid until
+    the next moment an alert starts or ends after it: past that it is read afresh, whatever the cache's
+    timeout (which ``serving.clock`` caps at the same moment, ``alerts.apps``).
+    """
+
+    def compute():
+        now = timezone.now()
+        alerts = [shown(alert, language, request) for alert in active_alerts(now)]
+        return Banner(alerts=alerts, until=next_boundary(now))
+
+    site = Site.find_for_request(request) if request is not None else None  # the links' host depends on it
+    key = f"alerts:banner:{site.pk if site else 0}:{language}"
+    banner = derived.remember(key, compute)
+    if banner.until is not None and timezone.now() >= banner.until:
+        banner = compute()
+        derived.keep(key, banner)
+    return banner.alerts
+
+
 @register.inclusion_tag("alerts/banner.html", takes_context=True)
 def alert_banner(context):
-    request = context.get("request")
     language = translation.get_language() or DEFAULT_LANGUAGE
-    return {"alerts": [shown(alert, language, request) for alert in active_alerts()]}
+    return {"alerts": banner_now(language, context.get("request"))}

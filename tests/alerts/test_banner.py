@@ -4,6 +4,7 @@ admin, and a page cached before the banner was saved."""
 
 import datetime
 import re
+from unittest import mock
 
 from django.contrib.auth.models import Group
 from django.core.cache import caches
@@ -14,7 +15,7 @@ from django.utils import timezone
 from alerts.models import Alert, Severity, active_alerts, next_boundary
 from cms.roles import setup_roles
 from editorial.roles import ADMINISTRATORS_GROUP, EDITORS_GROUP
-from serving import clock
+from serving import clock, generation
 from tests.factories.editorial import role_user
 from tests.factories.pages import home_page, standard_page
 
@@ -124,8 +125,37 @@ class AlertBannerTests(TestCase):
         self.assertNotIn(current, active_alerts(current.ends_at))
         self.assertIn(current, active_alerts(current.ends_at - second))
         self.assertNotIn(current, active_alerts(current.starts_at - second))
+        # A write that sends no signal says so (serving.generation), as every such write must.
         Alert.objects.filter(pk=current.pk).update(ends_at=now - datetime.timedelta(seconds=1))
+        generation.changed()
         self.assertEqual(banners(self.client.get("/id/tentang/")), [])
+
+    def test_the_kept_banner_follows_the_clock(self):
+        """Pages read the banner from the shared cache, yet it appears at an alert's start and goes at its end
+        with nothing saved (time moves; the cache's own timeout plays no part)."""
+        now = timezone.now()
+        later = alert(message_ind="Nanti", message_en="Later", starts_at=now + HOUR, ends_at=now + 3 * HOUR)
+        current = alert(message_ind="Sekarang", message_en="Now", starts_at=now - HOUR, ends_at=now + 2 * HOUR)
+        for url, first, second in (("/id/tentang/", "Sekarang", "Nanti"), ("/en/about/", "Now", "Later")):
+            with self.subTest(url=url):
+                self.client.get(url)
+                self.client.get(url)  # the first view of a new site creates its settings (a content change)
+                with self.assertNumQueries(0):  # kept: no query for the alerts
+                    [(_s, _r, inner)] = banners(self.client.get(url))
+                self.assertIn(first, inner)
+                minute = datetime.timedelta(minutes=1)
+                moments = (
+                    (later.starts_at - minute, [first]),
+                    (later.starts_at, [first, second]),
+                    (current.ends_at, [second]),
+                    (later.ends_at, []),
+                )
+                for moment, shown in moments:
+                    with mock.patch("django.utils.timezone.now", return_value=moment):
+                        found = [inner for _s, _r, inner in banners(self.client.get(url))]
+                    self.assertEqual(len(found), len(shown), moment)
+                    for message in shown:
+                        self.assertIn(message, "".join(found))
 
     def test_no_alert_no_banner(self):
         self.assertNotIn("alert-banner", self.client.get("/id/").content.decode())

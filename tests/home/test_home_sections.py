@@ -7,9 +7,11 @@ import datetime
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import HomePage
+from images.models import CityImage
 from news import sections as news_sections
 from news.models import NewsType
 from serving import clock
@@ -156,14 +158,40 @@ class HomeSectionsTests(TestCase):
 
     def test_full_sections_cost_no_query_once_warm(self):
         """Every section is kept in the shared cache: once warm, the home page with news, events, heritage,
-        smart city and services reads only the alerts active now (as every page does; its hero image, absent
-        here, is what tests/integration/test_query_counts.py's HOME counts)."""
+        smart city and services makes no query (with a hero image too: HOME in
+        tests/integration/test_query_counts.py)."""
         for path in ("/id/", "/en/"):
             with self.subTest(path=path):
                 self.client.get(path)
                 self.client.get(path)
                 with self.assertNumQueries(ALERT_BANNER):
                     self.assertEqual(self.client.get(path).status_code, 200)
+
+    def test_hero_image_and_featured_sections_are_kept_and_follow_a_publish(self):
+        """The hero's picture and the featured sections are kept rendered with the sections: a publish shows
+        the new ones on the next view, and a preview shows the draft's without keeping them."""
+        self.assertNotIn("hero__image", self.get("/id/"))
+        home = HomePage.objects.get(pk=self.home.pk)
+        home.hero_image = CityImage.objects.create(title="Tepi laut", file=get_test_image_file(size=(96, 40)))
+        home.featured_sections_ind = [
+            ("section", {"heading": "Cagar budaya", "text": "Peta situs", "page": self.about})
+        ]
+        home.save_revision().publish()
+        for path in ("/id/", "/en/"):
+            with self.subTest(path=path):
+                self.get(path)
+                page = self.get(path)
+                self.assertEqual(page.count('class="hero__image"'), 1)
+                self.assertIn("Cagar budaya", page)
+        home = HomePage.objects.get(pk=self.home.pk)
+        home.featured_sections_ind = [("section", {"heading": "Draf baru", "text": "Belum terbit", "page": self.about})]
+        self.assertContains(home.make_preview_request(), "Draf baru")
+        self.assertNotIn("Draf baru", self.get("/id/"))
+        home.hero_image = None
+        home.save_revision().publish()
+        page = self.get("/id/")
+        self.assertNotIn("hero__image", page)
+        self.assertIn("Draf baru", page)
 
     def test_editor_can_hide_sections(self):
         home = HomePage.objects.get(pk=self.home.pk)
