@@ -38,8 +38,11 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("update_translation_fields", verbosity=0)
         if any(_transactional(item) for item in request.session.items):
+            from django.contrib.contenttypes.models import ContentType
+
             for connection in connections.all():
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+                connection._test_content_types = list(ContentType.objects.using(connection.alias))
 
 
 def _transactional(item):
@@ -76,6 +79,8 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     kind = _transactional(item)
     if kind and (nextitem is None or _transactional(nextitem) != "serialized"):
+        from django.contrib.contenttypes.models import ContentType
+
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
@@ -93,6 +98,12 @@ def pytest_runtest_teardown(item, nextitem):
                         inhibit_post_migrate=True,
                         reset_sequences=False,
                     )
+                # The content types as the snapshot has them, cached before its rows are written: signal
+                # handlers of the restored rows look theirs up, and would otherwise create them anew (or
+                # find ids of the emptied tables that name no row now).
+                ContentType.objects.clear_cache()
+                for content_type in connection._test_content_types:
+                    ContentType.objects._add_to_cache(connection.alias, content_type)
                 connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
     return result
 
