@@ -43,6 +43,41 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
             for connection in connections.all():
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
                 connection._test_content_types = list(ContentType.objects.using(connection.alias))
+                connection._test_unmanaged_rows = _unmanaged_rows(connection)
+
+
+def _unmanaged_tables(connection):
+    """The tables no model owns (the site search's full-text, trigram and ranking tables), which Django's
+    flush leaves as they are; on SQLite the shadow tables of a virtual table are left to SQLite."""
+    with connection.cursor() as cursor:
+        names = set(connection.introspection.table_names(cursor))
+    names -= set(connection.introspection.django_table_names()) | {"django_migrations"}
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+            virtual = [row[0] for row in cursor.fetchall()]
+        names = {name for name in names if not any(name.startswith(f"{table}_") for table in virtual)}
+    return sorted(names)
+
+
+def _unmanaged_rows(connection):
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in _unmanaged_tables(connection):
+            cursor.execute(f'SELECT * FROM "{table}"')
+            rows[table] = ([column[0] for column in cursor.description], cursor.fetchall())
+    return rows
+
+
+def _restore_unmanaged(connection):
+    """Put the tables no model owns back as the snapshot had them (triggers may have filled them again)."""
+    with connection.cursor() as cursor:
+        for table, (columns, rows) in connection._test_unmanaged_rows.items():
+            cursor.execute(f'DELETE FROM "{table}"')
+            if rows:
+                names = ", ".join(f'"{column}"' for column in columns)
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
 def _transactional(item):
@@ -70,7 +105,8 @@ def _transactional(item):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test, put the freshly migrated database back (Wagtail's root page, the default
-    site, the locales, the groups) unless the next test does that itself.
+    site, the locales, the groups) unless the next test does that itself, and always empty what Django's
+    flush does not (the site search's own tables), so no test finds rows another left.
 
     Django's own runner can leave the tables empty because it runs every transactional test after all the
     others. Here a worker runs whole modules in any order (``pytest_xdist_make_scheduler``), so a module of
@@ -78,33 +114,39 @@ def pytest_runtest_teardown(item, nextitem):
     """
     result = yield
     kind = _transactional(item)
-    if kind and (nextitem is None or _transactional(nextitem) != "serialized"):
-        from django.contrib.contenttypes.models import ContentType
+    if not kind:
+        return result
+    from django.contrib.contenttypes.models import ContentType
 
-        from pytest_django.plugin import blocking_manager_key
+    from pytest_django.plugin import blocking_manager_key
 
-        with item.config.stash[blocking_manager_key].unblock():
-            for connection in connections.all():
-                if getattr(connection, "_test_serialized_contents", None) is None:
-                    continue
-                if kind != "serialized":
-                    # Its flush ran the post-migrate handlers, which made new content types and
-                    # permissions: empty the tables again without them, or the snapshot's rows would clash.
-                    call_command(
-                        "flush",
-                        database=connection.alias,
-                        interactive=False,
-                        verbosity=0,
-                        inhibit_post_migrate=True,
-                        reset_sequences=False,
-                    )
-                # The content types as the snapshot has them, cached before its rows are written: signal
-                # handlers of the restored rows look theirs up, and would otherwise create them anew (or
-                # find ids of the emptied tables that name no row now).
-                ContentType.objects.clear_cache()
-                for content_type in connection._test_content_types:
-                    ContentType.objects._add_to_cache(connection.alias, content_type)
-                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    restore = nextitem is None or _transactional(nextitem) != "serialized"
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is None:
+                continue
+            _restore_unmanaged(connection)
+            if not restore:
+                continue
+            if kind != "serialized":
+                # Its flush ran the post-migrate handlers, which made new content types and
+                # permissions: empty the tables again without them, or the snapshot's rows would clash.
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    interactive=False,
+                    verbosity=0,
+                    inhibit_post_migrate=True,
+                    reset_sequences=False,
+                )
+            # The content types as the snapshot has them, cached before its rows are written: signal
+            # handlers of the restored rows look theirs up, and would otherwise create them anew (or
+            # find ids of the emptied tables that name no row now).
+            ContentType.objects.clear_cache()
+            for content_type in connection._test_content_types:
+                ContentType.objects._add_to_cache(connection.alias, content_type)
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            _restore_unmanaged(connection)
     return result
 
 
