@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -40,7 +40,8 @@ def seed_demo(*args):
         after = _rows()
         _SEEDED[key] = {table: rows for table, rows in after.items() if rows != before.get(table)}
         return
-    with connection.cursor() as cursor:
+    # One transaction: the foreign keys are checked when it commits, once every table is written.
+    with transaction.atomic(), connection.cursor() as cursor:
         for table, (columns, rows) in _SEEDED[key].items():
             cursor.execute(f'DELETE FROM "{table}"')
             if rows:
