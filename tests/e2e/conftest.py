@@ -6,6 +6,7 @@ Playwright never downloads a browser here: the tests launch the system Chromium 
 
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -57,3 +58,16 @@ def page(browser):
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout=30):
+    """Let the live server finish the requests the browser had started (a page's late fetches, a redirect
+    after a form) before the test's database is emptied: on SQLite the server's threads share the test's
+    connection, and a query still running there makes the flush fail with "database table is locked";
+    on PostgreSQL it could write a row after the flush."""
+    current = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not current and "process_request_thread" in thread.name:
+            thread.join(timeout)
+            assert not thread.is_alive(), f"the live server still answers a request after {timeout} s"

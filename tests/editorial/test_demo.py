@@ -8,12 +8,13 @@ from django.test import TestCase, override_settings
 from wagtail.models import Revision
 
 from editorial.models import PageTranslationStatus, TranslationState
+from tests.factories.demo import seed_demo
 
 
 @override_settings(DEBUG=True)
 class DemoTests(TestCase):
     def seed(self):
-        call_command("seed_demo", "--no-users", stdout=StringIO())
+        seed_demo()
 
     def test_demo_shows_every_state_idempotently(self):
         self.seed()

@@ -1,17 +1,15 @@
 """seed_demo builds the heritage register: Penyengat with its sites, two city sites, no invented decree numbers."""
 
-from io import StringIO
-
-from django.core.management import call_command
 from django.test import TestCase, override_settings
 
 from heritage_pages.models import Category, HeritageIndexPage, HeritageSitePage, is_inside_city
+from tests.factories.demo import seed_demo
 
 
 @override_settings(DEBUG=True)
 class HeritageDemoTests(TestCase):
     def seed(self):
-        call_command("seed_demo", "--no-users", stdout=StringIO())
+        seed_demo()
 
     def test_demo_register_has_penyengat_with_children_and_city_sites(self):
         self.seed()

@@ -1,19 +1,17 @@
 """seed_demo builds the masterplan, its six dimensions and the quick wins the issue names, idempotently."""
 
-from io import StringIO
-
-from django.core.management import call_command
 from django.test import TestCase, override_settings
 
 from home.demo import VISION_EN, VISION_ID
 from smartcity.choices import Dimension, FundingSource, Horizon, PartnerType
 from smartcity.models import SmartCityDimensionPage, SmartCityIndexPage, SmartCityProgrammePage
+from tests.factories.demo import seed_demo
 
 
 @override_settings(DEBUG=True)
 class SmartCityDemoTests(TestCase):
     def seed(self):
-        call_command("seed_demo", "--no-users", stdout=StringIO())
+        seed_demo()
 
     def test_masterplan_dimensions_and_programmes(self):
         self.seed()
