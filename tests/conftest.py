@@ -152,11 +152,16 @@ def pytest_runtest_teardown(item, nextitem):
 
 @pytest.fixture(autouse=True)
 def fresh_generation():
-    """Each test starts with a new cache generation, so no test sees another's cached pages or derived
-    data (the database is rolled back between tests, the cache is not)."""
+    """Each test starts with a new cache generation and no kept renditions, so no test sees another's
+    cached pages, derived data or renditions (the database is rolled back between tests, the cache is not)."""
+    from django.core.cache import caches
+
     from serving import generation
 
     generation.bump()
+    # Wagtail's rendition cache is not keyed by the generation: a rendition kept by an earlier test (whose
+    # rows were rolled back) would be found for a new image with the same id and file name.
+    caches["renditions"].clear()
 
 
 BROWSER_TESTS = "tests/e2e/"

@@ -6,7 +6,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import translation
 
 from wagtail.documents import get_document_model
@@ -37,6 +37,9 @@ class ImportTests(TestCase):
         self.files = self.folder / "pdf"
         self.files.mkdir()
         (self.files / "perda-5-2019.pdf").write_bytes(placeholder_pdf(["Perda 5 2019"]))
+        # The imported PDFs are stored in a media folder of this test's own, so they are gone after it and no
+        # later test on this worker finds their names taken.
+        self.enterContext(override_settings(MEDIA_ROOT=str(self.folder / "media")))
 
     def csv(self, *rows, header=HEADER, name="daftar.csv"):
         path = self.folder / name
