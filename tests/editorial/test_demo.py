@@ -63,5 +63,5 @@ class DemoAccountTests(TestCase):
     def test_no_accounts_without_debug_or_when_told_not_to(self):
         from django.contrib.auth import get_user_model
 
-        call_command("seed_demo", "--no-users", stdout=StringIO())
+        seed_demo("--no-users")
         self.assertFalse(get_user_model().objects.filter(username="penerjemah").exists())

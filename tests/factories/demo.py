@@ -18,31 +18,33 @@ from serving import generation
 
 
 def seed_demo(*args):
-    """The bilingual demo site (``manage.py seed_demo``, without users unless ``args`` say otherwise).
+    """The bilingual demo site (``manage.py seed_demo``, without users unless ``args`` say otherwise), and
+    what the command printed (the demo accounts and their passwords, when it made them).
 
     On SQLite the first seed in a test process is kept, as the rows it wrote; a later seed over the same
     starting database (the freshly migrated one, as every test class starts from) writes those rows again
     in the test's own transaction instead of running the command, which takes about 0.1 s instead of
-    several seconds of CPU. ``tests/home/test_seed_demo.py`` and the first seed of each process run the
-    command itself, so the command stays tested; PostgreSQL always runs it.
+    several seconds of CPU. The first seed of each kind in a process, the tests of the command's own
+    behaviour (a second run changes nothing, no accounts outside DEBUG) and PostgreSQL run the command.
+    ``seed_demo("--allow-demo-users")`` seeds with the demo accounts.
     """
     from tests.factories.pages import tree_root
 
     tree_root()
     args = args or ("--no-users",)
     if connection.vendor != "sqlite":
-        call_command("seed_demo", *args, stdout=StringIO())
-        return
+        return _run(args)
     before = _rows()
     key = (args, _fingerprint(before))
     if key not in _SEEDED:
-        call_command("seed_demo", *args, stdout=StringIO())
+        output = _run(args)
         after = _rows()
-        _SEEDED[key] = {table: rows for table, rows in after.items() if rows != before.get(table)}
-        return
+        _SEEDED[key] = ({table: rows for table, rows in after.items() if rows != before.get(table)}, output)
+        return output
+    written, output = _SEEDED[key]
     # One transaction: the foreign keys are checked when it commits, once every table is written.
     with transaction.atomic(), connection.cursor() as cursor:
-        for table, (columns, rows) in _SEEDED[key].items():
+        for table, (columns, rows) in written.items():
             cursor.execute(f'DELETE FROM "{table}"')
             if rows:
                 names = ", ".join(f'"{column}"' for column in columns)
@@ -52,9 +54,17 @@ def seed_demo(*args):
     for cache in caches.all():
         cache.clear()
     generation.bump()
+    return output
 
 
-# (command arguments, fingerprint of the database and media before the seed) -> {table: (columns, rows)}
+def _run(args):
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+# (command arguments, fingerprint of the database and media before the seed)
+#   -> ({table: (columns, rows)}, what the command printed)
 _SEEDED = {}
 
 

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from home.models import OPD, HomePage, SiteSettings, StandardPage
 from images.models import CityImage
+from tests.factories.demo import seed_demo
 
 
 @override_settings(DEBUG=True)
@@ -41,7 +42,7 @@ class SeedDemoTests(TestCase):
         self.assertEqual(HomePage.objects.count(), 1)
 
     def test_demo_site_serves_both_languages(self):
-        self.seed()
+        seed_demo("--allow-demo-users")
         site = Site.objects.get(is_default_site=True)
         self.assertIsInstance(site.root_page.specific, HomePage)
         self.assertEqual(SiteSettings.for_site(site).city_name_en, "Tanjungpinang City Government")
@@ -53,7 +54,7 @@ class SeedDemoTests(TestCase):
         self.assertContains(self.client.get("/en/maklumat-pelayanan/"), "only available in Indonesian")
 
     def test_prints_admin_credentials_in_debug(self):
-        output = self.seed()
+        output = seed_demo("--allow-demo-users")
         self.assertIn("admin / ", output)
         self.assertIn("/admin/", output)
 
@@ -69,7 +70,7 @@ class SeedDemoTests(TestCase):
 
     def test_indonesian_url_paths_on_a_brand_new_database(self):
         """Pages under the root that migrations create (empty translated columns) get full /beranda/… paths in both languages."""
-        self.seed()
+        seed_demo("--allow-demo-users")
         about = StandardPage.objects.get(slug_ind="tentang-kota")
         self.assertEqual(about.url_path_ind, "/beranda/tentang-kota/")
         self.assertEqual(about.url_path_en, "/beranda/about-the-city/")
@@ -80,7 +81,7 @@ class SeedDemoTests(TestCase):
 class DemoHomePageTests(TestCase):
     def test_demo_home_page_shows_every_section_in_both_languages(self):
         """The demo fills the identity (SVG emblem, opening hours) and every home page section."""
-        call_command("seed_demo", stdout=StringIO())
+        seed_demo("--allow-demo-users")
         site = Site.objects.get(is_default_site=True)
         site_settings = SiteSettings.for_site(site)
         self.assertTrue(site_settings.logo.is_svg())

@@ -8,6 +8,7 @@ from django.test import TestCase, override_settings
 
 from editorial.roles import EDITORS_GROUP
 from news.models import NewsPage
+from tests.factories.demo import seed_demo
 
 
 @override_settings(DEBUG=True)
@@ -18,7 +19,7 @@ class NewsDemoTests(TestCase):
         return out.getvalue()
 
     def test_seed_story_and_variety(self):
-        output = self.seed()
+        output = seed_demo("--allow-demo-users")
         story = NewsPage.objects.get(slug_ind="bimtek-tahap-i-gerakan-menuju-100-smart-city")
         self.assertEqual(story.event_stage, NewsPage.Stage.I)
         self.assertTrue(story.title_en)
