@@ -53,7 +53,9 @@ def test_health_is_cheap_once_migrations_were_checked(client, django_assert_num_
 @pytest.mark.django_db
 def test_pending_migration_answers_503_naming_it(client):
     """A migration recorded as not applied (new code deployed before migrate) makes the server unfit."""
-    MigrationRecorder.Migration.objects.filter(app="home").order_by("-id").first().delete()
+    # Not the record of a squashed migration: Django counts it applied again while all it replaces are.
+    recorded = MigrationRecorder.Migration.objects.filter(app="home").exclude(name__contains="_squashed_")
+    recorded.order_by("-id").first().delete()
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["failed"] == ["migrations"]
