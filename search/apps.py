@@ -7,7 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from search import querylog, signals
+        from search import querylog, signals, wagtail_index
 
         signals.connect()
         querylog.connect()
+        wagtail_index.install()
