@@ -1,9 +1,9 @@
 """Wagtail's admin search index (modelsearch's database backend), with each field's text prepared once.
 
-modelsearch's ``ObjectIndexer`` fills five columns of an index row (title, body, autocomplete, and the plain
-title and body texts for fuzzy matching), and each column walks every search field again: a page's
-StreamField text was extracted five times per language. With wagtail-modeltranslation's per-language
-columns that was about a quarter of the CPU of a large import (``benchmarks/import_bench.py``).
+modelsearch's ``ObjectIndexer`` fills the columns of an index row (title, body and autocomplete, and on
+PostgreSQL the plain title and body texts for fuzzy matching), and each column walks every search field
+again: a page's StreamField text was extracted three times (five on PostgreSQL) per language. Preparing each
+once took about 4 % off the CPU of a 5,000-post import on PostgreSQL (``benchmarks/import_bench.py``).
 
 The indexer here prepares each field of the indexed object once and hands the same values to all five
 columns, so the rows written are the same (``tests/search/test_wagtail_index.py`` compares them with the
@@ -42,7 +42,11 @@ class PreparedOnce:
 
 def install():
     name = BACKEND_MODULES.get(connection.vendor)
-    if name and name not in STOCK:
+    if not name or name in STOCK:
+        return
+    try:
         module = import_module(name)
-        STOCK[name] = module.ObjectIndexer
-        module.ObjectIndexer = type("ObjectIndexer", (PreparedOnce, module.ObjectIndexer), {"__module__": __name__})
+    except LookupError:  # SQLite without FTS5: modelsearch uses its fallback backend, which has no indexer
+        return
+    STOCK[name] = module.ObjectIndexer
+    module.ObjectIndexer = type("ObjectIndexer", (PreparedOnce, module.ObjectIndexer), {"__module__": __name__})

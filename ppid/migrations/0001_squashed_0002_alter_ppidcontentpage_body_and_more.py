@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('auth', '__first__'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('home', '0002_editor_help_texts'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]

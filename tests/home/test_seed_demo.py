@@ -53,7 +53,8 @@ class SeedDemoTests(TestCase):
         # The deliberately untranslated page shows the fallback.
         self.assertContains(self.client.get("/en/maklumat-pelayanan/"), "only available in Indonesian")
 
-    def test_prints_admin_credentials_in_debug(self):
+    def test_prints_admin_credentials(self):
+        # With the accounts asked for; that DEBUG alone makes them is run for real in tests/editorial/test_demo.py.
         output = seed_demo("--allow-demo-users")
         self.assertIn("admin / ", output)
         self.assertIn("/admin/", output)

@@ -24,7 +24,6 @@ class PreparedOnceTests(TestCase):
             newsroom(opd("diskominfo", "DISKOMINFO")),
             "Bimtek literasi data",
             "Data literacy workshop",
-            tags=["bimtek", "data"],
             summary_ind="Peserta dari seluruh perangkat daerah.",
             summary_en="Participants from every agency.",
         )
