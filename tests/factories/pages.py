@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, StandardPage
+from serving import bulk
 
 
 def home_page():
@@ -43,8 +44,13 @@ def tree_root():
 
 
 def publish(parent, page):
-    """Add ``page`` under ``parent`` and publish it, in the default language's context."""
-    with translation.override("id"):
+    """Add ``page`` under ``parent`` and publish it, in the default language's context.
+
+    Wagtail saves a page three times to create and publish it, and each save updates the search indexes,
+    the reference index and the translation status again; ``bulk.deferring()`` (as the demo seed and the
+    post importer use it) does that work once, for the published page, before this returns.
+    """
+    with translation.override("id"), bulk.deferring():
         parent.add_child(instance=page)
         page.save_revision().publish()
     page.refresh_from_db()
