@@ -5,8 +5,8 @@ PostgreSQL the plain title and body texts for fuzzy matching), and each column w
 again: a page's StreamField text was extracted three times (five on PostgreSQL) per language. Preparing each
 once took about 4 % off the CPU of a 5,000-post import on PostgreSQL (``benchmarks/import_bench.py``).
 
-The indexer here prepares each field of the indexed object once and hands the same values to all five
-columns, so the rows written are the same (``tests/search/test_wagtail_index.py`` compares them with the
+The indexer here prepares each field of the indexed object once and hands the same values to every
+column, so the rows written are the same (``tests/search/test_wagtail_index.py`` compares them with the
 stock indexer's). modelsearch offers no setting or hook for the indexer class: its index classes name
 ``ObjectIndexer`` from their own module, so ``install`` puts the subclass there, once, at start-up.
 """
