@@ -21,9 +21,9 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
 from editorial.panels import editor_tabs, page_panels
 from heritage_pages import choices, exports, filters, plaque, related
@@ -37,9 +37,8 @@ from heritage_pages.choices import (
     Level,
     Ownership,
 )
-from home.models import BilingualPageMixin
-from home.querysets import CityPageManager
-from search.fields import SiteSearchField, admin_search_fields
+from home.models import RoutableCityPage
+from search.fields import SiteSearchField
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
 # Coordinates outside it are allowed (a site may be recorded elsewhere) but editors get a warning.
@@ -55,7 +54,7 @@ def is_inside_city(latitude, longitude):
     return CITY_BOUNDS["south"] <= lat <= CITY_BOUNDS["north"] and CITY_BOUNDS["west"] <= lon <= CITY_BOUNDS["east"]
 
 
-class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
+class HeritageIndexPage(RoutableCityPage):
     """The heritage register: every site, with filters, a map and open-data downloads."""
 
     intro = RichTextField(
@@ -69,12 +68,9 @@ class HeritageIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = ["heritage_pages.HeritageSitePage"]
     max_count = 1
 
-    objects = CityPageManager()
-
     content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
-    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     def get_context(self, request, *args, **kwargs):
@@ -119,7 +115,7 @@ class HeritageSiteForm(WagtailAdminPageForm):
         return cleaned
 
 
-class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
+class HeritageSitePage(RoutableCityPage):
     """One heritage site or object: its legal status, history, location and visiting information."""
 
     # Identity and legal status (shared between languages).
@@ -340,7 +336,6 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["heritage_pages.HeritageIndexPage"]
     subpage_types = []
 
-    objects = CityPageManager()
     # What the site's template shows, fetched with the page when it is served (the inline lists: see
     # inline_lists()).
     serve_select_related = ["listing_image", "custodian_opd", "decree_document", "decree_jdih_document"]
@@ -426,7 +421,7 @@ class HeritageSitePage(BilingualPageMixin, RoutablePageMixin, Page):
         SiteSearchField("kelurahan", weight="C"),
         SiteSearchField("getting_there", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields, filters=["category", "legal_status"])
+    search_filter_fields = ["category", "legal_status"]
     site_search_opd_field = "custodian_opd"
 
     def clean(self):

@@ -8,6 +8,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -16,7 +17,7 @@ from wagtail.search import index
 from home import bilingual, sections, theme
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock, ServiceLinkBlock
 from home.querysets import CityPageManager
-from search.fields import SiteSearchField, admin_search_fields
+from search.fields import SiteSearchDeclared, SiteSearchField
 from serving import derived
 
 
@@ -67,6 +68,26 @@ class BilingualPageMixin:
         if routed is not None and routed.page is self and routed.unrestricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class CityPage(SiteSearchDeclared, BilingualPageMixin, Page):
+    """The base of our page types: the bilingual behaviour, the city's page manager (``public()`` and the
+    routing helpers) and Wagtail's ``search_fields`` made from ``site_search_fields``."""
+
+    objects = CityPageManager()
+
+    class Meta:
+        abstract = True
+
+
+class RoutableCityPage(SiteSearchDeclared, BilingualPageMixin, RoutablePageMixin, Page):
+    """``CityPage`` for a page with sub-routes (filters, exports, feeds). The bilingual mixin stands before
+    ``RoutablePageMixin`` so that a preview is still rendered in the language the editor chose."""
+
+    objects = CityPageManager()
+
+    class Meta:
+        abstract = True
 
 
 class OPD(index.Indexed, models.Model):
@@ -318,7 +339,7 @@ class SiteSettings(BaseSiteSetting):
         ]
 
 
-class HomePage(BilingualPageMixin, Page):
+class HomePage(CityPage):
     """The city's front page: a hero, an introduction and featured sections."""
 
     hero_heading = models.CharField(
@@ -398,7 +419,6 @@ class HomePage(BilingualPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    objects = CityPageManager()
     serve_select_related = ["hero_image"]
 
     # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
@@ -427,7 +447,6 @@ class HomePage(BilingualPageMixin, Page):
         SiteSearchField("hero_text", weight="B"),
         SiteSearchField("intro", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     def get_context(self, request, *args, **kwargs):
@@ -439,7 +458,7 @@ class HomePage(BilingualPageMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(BilingualPageMixin, Page):
+class StandardPage(CityPage):
     """A generic content page: about the city, services, contacts, policies."""
 
     summary = models.TextField(
@@ -458,8 +477,6 @@ class StandardPage(BilingualPageMixin, Page):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
-    objects = CityPageManager()
-
     # editorial/apps.py adds the English-state panel under the title (home cannot import editorial).
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
@@ -468,7 +485,6 @@ class StandardPage(BilingualPageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields)
 
     class Meta:
         verbose_name = _("standard page")

@@ -13,12 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
 from editorial.panels import page_panels
 from home import bilingual
-from home.models import BilingualPageMixin
-from home.querysets import CityPageManager
+from home.models import CityPage
 from jdih import listing, structured_data
 from jdih.choices import (  # noqa: F401 - importers and templates read these through jdih.models too
     INCOMING_LABELS,
@@ -30,14 +29,14 @@ from jdih.choices import (  # noqa: F401 - importers and templates read these th
     RelationKind,
     Status,
 )
-from search.fields import SiteSearchField, admin_search_fields
+from search.fields import SiteSearchField
 
 
 def _year_validators():
     return [MinValueValidator(1945), MaxValueValidator(2100)]
 
 
-class JDIHIndexPage(BilingualPageMixin, Page):
+class JDIHIndexPage(CityPage):
     """The public register of legal documents (JDIH), with filters by type, year, status and subject."""
 
     intro = models.TextField(
@@ -50,12 +49,9 @@ class JDIHIndexPage(BilingualPageMixin, Page):
     subpage_types = ["jdih.LegalDocumentPage"]
     max_count = 1
 
-    objects = CityPageManager()
-
     content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
-    search_fields = admin_search_fields(site_search_fields)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -66,7 +62,7 @@ class JDIHIndexPage(BilingualPageMixin, Page):
         verbose_name = _("legal documents register (JDIH)")
 
 
-class LegalDocumentPage(BilingualPageMixin, Page):
+class LegalDocumentPage(CityPage):
     """One legal document (Perda, Perwali, decree…) with its JDIH metadata, status, relations and PDF."""
 
     doc_type = models.CharField(
@@ -175,7 +171,6 @@ class LegalDocumentPage(BilingualPageMixin, Page):
     parent_page_types = ["jdih.JDIHIndexPage"]
     subpage_types = []
 
-    objects = CityPageManager()
     serve_select_related = ["pdf"]
 
     content_panels = page_panels(
@@ -221,7 +216,7 @@ class LegalDocumentPage(BilingualPageMixin, Page):
         SiteSearchField("abstract", weight="B"),
         SiteSearchField("source", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields, filters=["doc_type", "year", "status"])
+    search_filter_fields = ["doc_type", "year", "status"]
     site_search_date_field = "date_enacted"
 
     # Identification -------------------------------------------------------------------------------

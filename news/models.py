@@ -27,7 +27,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
@@ -35,12 +35,11 @@ from taggit.models import TaggedItemBase
 
 from editorial.panels import editor_tabs, page_panels
 from home import bilingual
-from home.models import OPD, BilingualPageMixin
-from home.querysets import CityPageManager
+from home.models import OPD, CityPage, RoutableCityPage
 from news import feeds, links, listing
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
 from news.choices import EVENT_TYPES, NewsType
-from search.fields import SiteSearchField, admin_search_fields
+from search.fields import SiteSearchField
 from serving import routing
 
 # Page types a news item may be linked to. They live in apps built separately, so they are named by
@@ -51,7 +50,7 @@ RELATABLE_PAGE_TYPES = ("heritage_pages.HeritageSitePage", "smartcity.SmartCityP
 NIK_PATTERN = re.compile(r"(?<!\d)\d{16}(?!\d)")
 
 
-class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
+class NewsIndexPage(RoutableCityPage):
     """The city newsroom: every OPD's news with filters, archives, per-OPD views and feeds."""
 
     intro = models.TextField(
@@ -64,12 +63,9 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.OPDNewsroomPage"]
 
-    objects = CityPageManager()
-
     content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
-    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -136,7 +132,7 @@ class NewsIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         return paths
 
 
-class OPDNewsroomPage(BilingualPageMixin, Page):
+class OPDNewsroomPage(CityPage):
     """One OPD's newsroom: the folder its news lives in, so that its contributors' permissions stop here.
 
     Visitors never stay here: it redirects to the city newsroom's stable per-OPD view.
@@ -155,8 +151,6 @@ class OPDNewsroomPage(BilingualPageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = ["news.NewsPage"]
-
-    objects = CityPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("opd")]
 
@@ -192,7 +186,7 @@ class NewsPageForm(WagtailAdminPageForm):
             self.fields["co_opds"].queryset = OPD.objects.filter(active=True)
 
 
-class NewsPage(BilingualPageMixin, Page):
+class NewsPage(CityPage):
     """A news article; bimtek and outreach news also carry the event's details, shown as one block."""
 
     class Stage(models.IntegerChoices):
@@ -380,7 +374,6 @@ class NewsPage(BilingualPageMixin, Page):
     parent_page_types = ["news.OPDNewsroomPage"]
     subpage_types = []
 
-    objects = CityPageManager()
     # What the article's template and JSON-LD show, fetched with the page when it is served (the
     # publishing and organising OPDs come from the cached OPD map, see get_context).
     serve_select_related = ["hero_image"]  # its tags, co-organising OPDs and related pages: see get_context
@@ -444,7 +437,7 @@ class NewsPage(BilingualPageMixin, Page):
         SiteSearchField("body", weight="C"),
         SiteSearchField("outcomes", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields, filters=["news_type", "publication_date", "owner_opd"])
+    search_filter_fields = ["news_type", "publication_date", "owner_opd"]
     site_search_opd_field = "owner_opd"
     site_search_date_field = "publication_date"
 

@@ -18,14 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 
 from editorial.panels import page_panels
 from home.blocks import BaseStreamBlock
-from home.models import BilingualPageMixin
-from home.querysets import CityPageManager
+from home.models import CityPage, RoutableCityPage
 from ppid import clock, exports, register, report, views
 from ppid.choices import (  # noqa: F401 - other modules, migrations and tests read the vocabularies here too
     DECIDED_STATUSES,
@@ -51,10 +49,10 @@ from ppid.records import (  # noqa: F401 - the app's other models, registered wi
     holidays,
 )
 from ppid.storage import private_storage
-from search.fields import SiteSearchField, admin_search_fields
+from search.fields import SiteSearchField
 
 
-class PPIDIndexPage(BilingualPageMixin, Page):
+class PPIDIndexPage(CityPage):
     """The PPID section: what the service is, with links to its profile, procedure, register and form."""
 
     intro = RichTextField(
@@ -73,12 +71,9 @@ class PPIDIndexPage(BilingualPageMixin, Page):
     ]
     max_count = 1
 
-    objects = CityPageManager()
-
     content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
-    search_fields = admin_search_fields(site_search_fields)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -89,7 +84,7 @@ class PPIDIndexPage(BilingualPageMixin, Page):
         verbose_name = _("PPID section")
 
 
-class PPIDContentPage(BilingualPageMixin, Page):
+class PPIDContentPage(CityPage):
     """A PPID page of text: the profile (PPID and PPID Pembantu), the service procedure (SOP), contact."""
 
     summary = models.TextField(
@@ -108,8 +103,6 @@ class PPIDContentPage(BilingualPageMixin, Page):
     parent_page_types = ["ppid.PPIDIndexPage"]
     subpage_types = []
 
-    objects = CityPageManager()
-
     content_panels = page_panels(FieldPanel("summary"), FieldPanel("body"))
 
     site_search_fields = [
@@ -117,13 +110,12 @@ class PPIDContentPage(BilingualPageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields)
 
     class Meta:
         verbose_name = _("PPID page")
 
 
-class DIPRegisterPage(BilingualPageMixin, RoutablePageMixin, Page):
+class DIPRegisterPage(RoutableCityPage):
     """The list of public information (DIP): every entry, with filters and open-data downloads."""
 
     intro = RichTextField(
@@ -137,12 +129,9 @@ class DIPRegisterPage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = ["ppid.DIPEntryPage"]
     max_count = 1
 
-    objects = CityPageManager()
-
     content_panels = page_panels(FieldPanel("intro"))
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
-    search_fields = admin_search_fields(site_search_fields)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -190,7 +179,7 @@ class DIPEntryForm(WagtailAdminPageForm):
         return cleaned
 
 
-class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
+class DIPEntryPage(RoutableCityPage):
     """One entry of the public information register: what the information is, who holds it, its documents."""
 
     summary = models.TextField(
@@ -251,7 +240,6 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["ppid.DIPRegisterPage"]
     subpage_types = []
 
-    objects = CityPageManager()
     base_form_class = DIPEntryForm
     serve_select_related = ["opd"]
 
@@ -284,7 +272,7 @@ class DIPEntryPage(BilingualPageMixin, RoutablePageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("period", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields, filters=["category"])
+    search_filter_fields = ["category"]
     site_search_opd_field = "opd"
     site_search_date_field = "made_on"
 
@@ -345,7 +333,7 @@ class DIPDocument(models.Model):
         return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
 
 
-class InformationRequestPage(BilingualPageMixin, RoutablePageMixin, Page):
+class InformationRequestPage(RoutableCityPage):
     """The request form (permohonan informasi), and the private status page each requester gets a link to."""
 
     intro = RichTextField(
@@ -365,15 +353,12 @@ class InformationRequestPage(BilingualPageMixin, RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
-    objects = CityPageManager()
-
     content_panels = page_panels(
         FieldPanel("intro"),
         FieldPanel("privacy_notice"),
     )
 
     site_search_fields = [SiteSearchField("title", weight="A"), SiteSearchField("intro", weight="B")]
-    search_fields = admin_search_fields(site_search_fields)
 
     @path("", name="form")
     def form_view(self, request):
@@ -391,7 +376,7 @@ class InformationRequestPage(BilingualPageMixin, RoutablePageMixin, Page):
         verbose_name = _("information request form")
 
 
-class PPIDReportPage(BilingualPageMixin, Page):
+class PPIDReportPage(CityPage):
     """A yearly service report: text, and the year's figures computed from the request records."""
 
     summary = models.TextField(
@@ -418,8 +403,6 @@ class PPIDReportPage(BilingualPageMixin, Page):
     parent_page_types = ["ppid.PPIDIndexPage"]
     subpage_types = []
 
-    objects = CityPageManager()
-
     content_panels = page_panels(
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("year"), FieldPanel("show_figures")]),
@@ -431,7 +414,6 @@ class PPIDReportPage(BilingualPageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("body", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

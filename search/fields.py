@@ -1,8 +1,9 @@
 """How a page type declares what search reads (see docs/search.md).
 
-Each page type states its searchable fields once, as ``site_search_fields``; its ``search_fields`` (Wagtail's
-index, which the admin's page search reads) is made from the same list by ``admin_search_fields()``. This
-module imports nothing from the project, so every app's models may use it.
+Each page type states its searchable fields once, as ``site_search_fields`` (and the fields the admin may
+filter on, as ``search_filter_fields``); ``SiteSearchDeclared`` makes its ``search_fields`` (Wagtail's index,
+which the admin's page search reads) from the same list with ``admin_search_fields()`` when the class is
+made. This module imports nothing from the project, so every app's models may use it.
 """
 
 from dataclasses import dataclass
@@ -49,3 +50,21 @@ def admin_search_fields(site_search_fields, filters=()):
             fields.append(index.AutocompleteField(declared.name))
     fields += [index.FilterField(name) for name in filters]
     return fields
+
+
+class SiteSearchDeclared:
+    """Gives a page type's ``search_fields`` from its ``site_search_fields`` and ``search_filter_fields``.
+
+    The page type declares the two lists and never ``search_fields`` itself, so the admin's search and the
+    site's search cannot drift apart. ``__init_subclass__`` runs while Django makes the model class, before
+    wagtail-modeltranslation adds the per-language columns.
+    """
+
+    site_search_fields = ()  # none: site search skips the page type, the admin's index keeps Page's own
+    search_filter_fields = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "search_fields" in vars(cls):
+            raise TypeError(f"{cls.__name__} sets search_fields; declare site_search_fields and search_filter_fields")
+        cls.search_fields = admin_search_fields(cls.site_search_fields, cls.search_filter_fields)

@@ -11,15 +11,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.signals import post_page_move
 
 from editorial.panels import page_panels
-from home.models import OPD, BilingualPageMixin
-from home.querysets import CityPageManager
-from search.fields import SiteSearchField, admin_search_fields
+from home.models import OPD, CityPage, RoutableCityPage
+from search.fields import SiteSearchField
 from serving import routing
 from smartcity import charts, listing
 from smartcity.choices import BudgetKind, Dimension, FundingSource, Horizon, PartnerType, Status
@@ -34,7 +33,7 @@ def _year_validators():
     return [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
-class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
+class SmartCityIndexPage(RoutableCityPage):
     """The smart city masterplan: vision, legal basis, RPJMD alignment, progress board and programme list."""
 
     summary = models.TextField(
@@ -66,8 +65,6 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["smartcity.SmartCityDimensionPage"]
 
-    objects = CityPageManager()
-
     content_panels = page_panels(
         FieldPanel("summary"),
         FieldPanel("vision"),
@@ -81,7 +78,6 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("vision", weight="B"),
     ]
-    search_fields = admin_search_fields(site_search_fields)
     site_search_structural = True  # found by its title alone, below content pages
 
     class Meta:
@@ -146,7 +142,7 @@ class SmartCityIndexPage(BilingualPageMixin, RoutablePageMixin, Page):
         return listing.export_response(self, request, "json")
 
 
-class SmartCityDimensionPage(BilingualPageMixin, Page):
+class SmartCityDimensionPage(CityPage):
     """One of the six dimensions, with its description and its programmes."""
 
     dimension = models.CharField(
@@ -170,8 +166,6 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
     parent_page_types = ["smartcity.SmartCityIndexPage"]
     subpage_types = ["smartcity.SmartCityProgrammePage"]
 
-    objects = CityPageManager()
-
     content_panels = page_panels(
         FieldPanel("dimension"),
         FieldPanel("summary"),
@@ -183,7 +177,6 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
         SiteSearchField("summary", weight="B"),
         SiteSearchField("description", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields)
 
     base_form_class = DimensionPageForm
 
@@ -201,7 +194,7 @@ class SmartCityDimensionPage(BilingualPageMixin, Page):
         return context
 
 
-class SmartCityProgrammePage(BilingualPageMixin, Page):
+class SmartCityProgrammePage(CityPage):
     """A masterplan programme: who leads it, how it is funded, how far it has come."""
 
     programme_code = models.CharField(
@@ -320,7 +313,6 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
     parent_page_types = ["smartcity.SmartCityDimensionPage"]
     subpage_types = []
 
-    objects = CityPageManager()
     # What the programme's template shows, fetched with the page when it is served.
     serve_select_related = ["lead_opd"]
 
@@ -380,7 +372,7 @@ class SmartCityProgrammePage(BilingualPageMixin, Page):
         SiteSearchField("description", weight="C"),
         SiteSearchField("beneficiaries", weight="C"),
     ]
-    search_fields = admin_search_fields(site_search_fields, filters=["dimension", "horizon", "status"])
+    search_filter_fields = ["dimension", "horizon", "status"]
     site_search_opd_field = "lead_opd"
 
     base_form_class = ProgrammePageForm

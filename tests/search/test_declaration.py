@@ -7,7 +7,7 @@ from django.test import SimpleTestCase, TestCase
 from wagtail.models import Page
 from wagtail.search import index
 
-from search.fields import SiteSearchField, admin_search_fields
+from search.fields import SiteSearchDeclared, SiteSearchField, admin_search_fields
 from tests.factories.heritage_pages import heritage_index, heritage_site
 from tests.factories.pages import home_page
 
@@ -31,6 +31,11 @@ def own_search_fields(model, kind=index.SearchField):
     }
 
 
+def without_language_copies(fields):
+    """(kind, field name) of each field, without the per-language copies wagtail-modeltranslation adds."""
+    return [(type(field), field.field_name) for field in fields if not field.field_name.endswith(("_ind", "_en"))]
+
+
 class DeclarationTests(SimpleTestCase):
     def test_the_admin_index_is_made_from_the_site_search_declaration(self):
         """Every declared field but the title (Page's own) is in Wagtail's index, and nothing else is."""
@@ -49,6 +54,23 @@ class DeclarationTests(SimpleTestCase):
             if not getattr(model, "site_search_fields", None):
                 with self.subTest(model=model.__name__):
                     self.assertEqual(own_search_fields(model), set())
+
+    def test_no_page_type_writes_its_own_search_fields(self):
+        """Every page type takes its index from the declaration: none sets ``search_fields`` in its class body."""
+        for model in page_types():
+            with self.subTest(model=model.__name__):
+                self.assertTrue(issubclass(model, SiteSearchDeclared))
+                # What SiteSearchDeclared made is what admin_search_fields makes from the declaration, beside the
+                # per-language copies wagtail-modeltranslation adds.
+                made = admin_search_fields(model.site_search_fields, model.search_filter_fields)
+                self.assertEqual(without_language_copies(model.search_fields), without_language_copies(made))
+
+    def test_a_class_that_writes_search_fields_is_refused(self):
+        with self.assertRaisesMessage(TypeError, "Written sets search_fields; declare site_search_fields"):
+
+            class Written(SiteSearchDeclared):
+                site_search_fields = [SiteSearchField("title", "A")]
+                search_fields = []
 
     def test_helper_keeps_pages_fields_and_adds_filters(self):
         """Page's own fields (the title with autocomplete) come first; filters become FilterFields."""
