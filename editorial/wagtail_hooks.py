@@ -20,7 +20,7 @@ from editorial.models import PageTranslationStatus, TranslationState
 from editorial.roles import may_delete
 from editorial.status import state_counts
 from editorial.views import TranslationStatusReportView
-from home.menus import RestrictedMenuItem
+from home.menus import register_restricted_item
 
 REPORT_PERMISSIONS = ["add", "change", "publish"]
 
@@ -45,16 +45,9 @@ def register_translation_status_urls():
     ]
 
 
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return RestrictedMenuItem(
-        _("Translation status"),
-        reverse("editorial_translation_status"),
-        can_see_report,
-        name="translation-status",
-        icon_name="globe",
-        order=1300,
-    )
+register_restricted_item(
+    "reports", "editorial_translation_status", _("Translation status"), can_see_report, "globe", 1300
+)
 
 
 class TranslationStatusDashboardPanel(Component):

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.menus import RestrictedMenuItem
+from home.menus import register_restricted_item
 from ppid import admin_views
 from ppid.models import (
     OPEN_STATUSES,
@@ -225,16 +225,7 @@ def register_ppid_admin_urls():
     return [path("ppid/", include(urls))]
 
 
-@hooks.register("register_reports_menu_item")
-def register_yearly_report_menu_item():
-    return RestrictedMenuItem(
-        _("PPID yearly report"),
-        reverse("ppid_yearly_report"),
-        is_ppid_staff,
-        name="ppid-report",
-        icon_name="info-circle",
-        order=1400,
-    )
+register_restricted_item("reports", "ppid_yearly_report", _("PPID yearly report"), is_ppid_staff, "info-circle", 1400)
 
 
 class PPIDDashboardPanel(Component):

@@ -1,6 +1,6 @@
 """Admin: the popular-queries report under Reports."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.menus import RestrictedMenuItem
+from home.menus import register_restricted_item
 from search import admin_views
 from search.models import Synonym
 
@@ -22,16 +22,7 @@ def may_see_query_log(user):
     return user.has_perm("search.view_querylog")
 
 
-@hooks.register("register_reports_menu_item")
-def register_popular_queries_menu_item():
-    return RestrictedMenuItem(
-        _("Popular searches"),
-        reverse("search_popular_queries"),
-        may_see_query_log,
-        name="popular-searches",
-        icon_name="search",
-        order=1310,
-    )
+register_restricted_item("reports", "search_popular_queries", _("Popular searches"), may_see_query_log, "search", 1310)
 
 
 @hooks.register("register_permissions")

@@ -1,11 +1,11 @@
 """Admin: the import screen under Settings, for administrators only."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from home.menus import RestrictedMenuItem
+from home.menus import register_restricted_item
 from news.importing import views
 
 
@@ -18,8 +18,4 @@ def register_import_urls():
     ]
 
 
-@hooks.register("register_settings_menu_item")
-def register_import_menu_item():
-    return RestrictedMenuItem(
-        _("Import posts"), reverse("news_import"), views.can_import, name="news-import", icon_name="download", order=900
-    )
+register_restricted_item("settings", "news_import", _("Import posts"), views.can_import, "download", 900)
