@@ -51,11 +51,10 @@ def site_pages():
 
 def site_queryset(index=None):
     """Live, public sites (of ``index`` when given), with what listings and exports show, by title."""
-    queryset = site_pages().live().public()
-    if index is not None:
-        queryset = queryset.descendant_of(index)
     return (
-        queryset.defer_streamfields()
+        site_pages()
+        .listed(index)
+        .defer_streamfields()
         .select_related("parent_area", "listing_image", "custodian_opd")
         .order_by("title", "pk")
     )
@@ -63,10 +62,8 @@ def site_queryset(index=None):
 
 def kawasan_options(index=None):
     """The live, public areas (kawasan) a visitor can filter by."""
-    queryset = site_pages().live().public().filter(category=Category.KAWASAN)
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    return list(queryset.defer_streamfields().order_by("title", "pk"))
+    areas = site_pages().listed(index).filter(category=Category.KAWASAN)
+    return list(areas.defer_streamfields().order_by("title", "pk"))
 
 
 def site_filterset(params, kawasan_ids, queryset=None):

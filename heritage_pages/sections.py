@@ -11,7 +11,7 @@ from serving.derived import remember
 
 def highlighted_site(home):
     """The live, public heritage site to show: the chosen one, else the most recently first published."""
-    sites = HeritageSitePage.objects.live().public().descendant_of(home).select_related("listing_image")
+    sites = HeritageSitePage.objects.listed(home).select_related("listing_image")
     if home.heritage_highlight_id:
         chosen = sites.filter(pk=home.heritage_highlight_id).first()
         if chosen is not None:

@@ -36,6 +36,12 @@ class CityPageQuerySet(PageQuerySet):
 
     private = not_public
 
+    def listed(self, under=None):
+        """What a public listing, feed or export may show: live pages outside private sections, below
+        ``under`` when it is given."""
+        queryset = self.live().public()
+        return queryset if under is None else queryset.descendant_of(under)
+
 
 CityPageManager = PageManager.from_queryset(CityPageQuerySet)
 

@@ -50,7 +50,7 @@ def _text(value):
 
 def published_documents():
     """Live, public documents, newest first."""
-    return LegalDocumentPage.objects.live().public().select_related("pdf").order_by("-year", "doc_type", "pk")
+    return LegalDocumentPage.objects.listed().select_related("pdf").order_by("-year", "doc_type", "pk")
 
 
 def record(document, request):

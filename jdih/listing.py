@@ -21,10 +21,9 @@ FILTER_NAMES = list(LegalDocumentFilterSet.base_filters)
 
 def document_queryset(index=None):
     """Live, public documents (under ``index`` when given), newest first."""
-    queryset = apps.get_model("jdih", "LegalDocumentPage").objects.live().public()
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    return queryset.order_by("-year", "doc_type", "number", "pk")
+    return (
+        apps.get_model("jdih", "LegalDocumentPage").objects.listed(index).order_by("-year", "doc_type", "number", "pk")
+    )
 
 
 def filter_options(queryset):

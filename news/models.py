@@ -74,7 +74,7 @@ class NewsIndexPage(RoutableCityPage):
     def news_items(self, include_future=False):
         """Live, public news under this newsroom whose publication time has come, newest first
         (with ``include_future``, also the items dated in the future)."""
-        items = NewsPage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
+        items = NewsPage.objects.listed(self).order_by("-publication_date", "-pk")
         return items if include_future else items.filter(publication_date__lte=timezone.now())
 
     @path("")

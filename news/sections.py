@@ -21,7 +21,7 @@ NEXT_EVENT_END_KEY = "news:next-event-end"
 
 
 def _live_news(home):
-    return NewsPage.objects.live().public().descendant_of(home)
+    return NewsPage.objects.listed(home)
 
 
 def latest_news_ids(home, limit, now=None):

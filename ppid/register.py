@@ -22,10 +22,12 @@ FILTER_NAMES = list(DIPEntryFilterSet.base_filters)
 
 def entry_queryset(register=None):
     """Live, public entries (of ``register`` when given), newest first, with their OPD."""
-    queryset = apps.get_model("ppid", "DIPEntryPage").objects.live().public()
-    if register is not None:
-        queryset = queryset.descendant_of(register)
-    return queryset.select_related("opd").order_by("-made_on", "title", "pk")
+    return (
+        apps.get_model("ppid", "DIPEntryPage")
+        .objects.listed(register)
+        .select_related("opd")
+        .order_by("-made_on", "title", "pk")
+    )
 
 
 def filter_options(register):

@@ -92,7 +92,7 @@ class SmartCityIndexPage(RoutableCityPage):
 
     def programmes(self):
         """The live, public programmes of this masterplan (one query for view restrictions, run now)."""
-        return SmartCityProgrammePage.objects.live().public().descendant_of(self)
+        return SmartCityProgrammePage.objects.listed(self)
 
     def dimension_pages(self):
         return SmartCityDimensionPage.objects.child_of(self).live().public().order_by("path")

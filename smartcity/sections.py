@@ -16,7 +16,7 @@ def progress_summary(home, request):
         return ""
 
     def render():
-        masterplan = SmartCityIndexPage.objects.live().public().descendant_of(home).order_by("path").first()
+        masterplan = SmartCityIndexPage.objects.listed(home).order_by("path").first()
         if masterplan is None:
             return ""
         progress = board.progress_board(masterplan.programmes())
