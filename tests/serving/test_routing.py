@@ -98,6 +98,13 @@ class RoutingTests(TestCase):
         self.assertNotIn(self.private_child.pk, set(StandardPage.objects.public().values_list("pk", flat=True)))
         self.assertIn(self.private_child.pk, set(StandardPage.objects.not_public().values_list("pk", flat=True)))
 
+    def test_listed_keeps_live_public_pages_below_a_page(self):
+        """listed() is what a public listing shows: no draft, nothing in a private section, only below ``under``."""
+        everywhere = set(StandardPage.objects.listed().values_list("pk", flat=True))
+        self.assertEqual(everywhere, {self.about.pk, self.deep.pk})
+        self.assertEqual(set(StandardPage.objects.listed(self.about).values_list("pk", flat=True)), {self.deep.pk})
+        self.assertEqual(set(StandardPage.objects.listed(self.private).values_list("pk", flat=True)), set())
+
     def test_page_urls_are_kept_per_request_without_mixing_languages(self):
         """page_url() answers each language correctly however often the language is switched."""
         request = RequestFactory().get("/id/")
