@@ -37,7 +37,8 @@ from heritage_pages.choices import (
     Level,
     Ownership,
 )
-from home.models import RoutableCityPage
+from home.models import RoutableCityPage, intro_field, summary_field
+from images.models import optional_image
 from search.fields import SiteSearchField
 
 # A generous box around Tanjungpinang's land and islands (Bintan's south-west, Penyengat, Dompak).
@@ -57,12 +58,7 @@ def is_inside_city(latitude, longitude):
 class HeritageIndexPage(RoutableCityPage):
     """The heritage register: every site, with filters, a map and open-data downloads."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A short introduction above the register's filters and map."),
-    )
+    intro = intro_field(_("A short introduction above the register's filters and map."))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["heritage_pages.HeritageSitePage"]
@@ -119,11 +115,7 @@ class HeritageSitePage(RoutableCityPage):
     """One heritage site or object: its legal status, history, location and visiting information."""
 
     # Identity and legal status (shared between languages).
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     official_name = models.CharField(
         _("official name"), max_length=255, blank=True, help_text=_("The name as written in the decree or register.")
     )
@@ -323,15 +315,7 @@ class HeritageSitePage(RoutableCityPage):
         _("dress code"), blank=True, help_text=_("What visitors should wear, for example at a mosque or grave complex.")
     )
 
-    listing_image = models.ForeignKey(
-        "images.CityImage",
-        verbose_name=_("listing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown in the register and in link previews."),
-    )
+    listing_image = optional_image(_("listing image"), _("Shown in the register and in link previews."))
 
     parent_page_types = ["heritage_pages.HeritageIndexPage"]
     subpage_types = []

@@ -17,6 +17,7 @@ from wagtail.search import index
 from home import bilingual, sections, theme
 from home.blocks import BaseStreamBlock, FeaturedSectionBlock, ServiceLinkBlock
 from home.querysets import CityPageManager
+from images.models import optional_image
 from search.fields import SiteSearchDeclared, SiteSearchField
 from serving import derived
 
@@ -68,6 +69,20 @@ class BilingualPageMixin:
         if routed is not None and routed.page is self and routed.unrestricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+SUMMARY_HELP = _("One or two sentences shown in listings, search results and link previews.")
+
+
+def summary_field(help_text=SUMMARY_HELP):
+    """A page's summary: at most 300 characters, which listings, search results, feeds and link previews
+    show (``meta_description`` falls back to it)."""
+    return models.TextField(_("summary"), max_length=300, help_text=help_text)
+
+
+def intro_field(help_text, features=("bold", "italic", "link")):
+    """A short, optional rich-text introduction above a page's listing, register or form."""
+    return RichTextField(_("introduction"), blank=True, features=list(features), help_text=help_text)
 
 
 class CityPage(SiteSearchDeclared, BilingualPageMixin, Page):
@@ -137,15 +152,7 @@ class OPD(index.Indexed, models.Model):
     address = models.TextField(
         _("address"), blank=True, help_text=_("The office's street address, as visitors should find it.")
     )
-    logo = models.ForeignKey(
-        "images.CityImage",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The agency's logo, from the image library."),
-    )
+    logo = optional_image(_("logo"), _("The agency's logo, from the image library."))
     active = models.BooleanField(
         _("active"),
         default=True,
@@ -197,15 +204,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("A short line under the site name in the header. Optional."),
     )
-    logo = models.ForeignKey(
-        "images.CityImage",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The city's coat of arms or logo, shown in the header."),
-    )
+    logo = optional_image(_("logo"), _("The city's coat of arms or logo, shown in the header."))
     address = models.TextField(_("address"), blank=True, help_text=_("The city hall's address, shown in the footer."))
     phone = models.CharField(
         _("phone"), max_length=40, blank=True, help_text=_("The main public phone number, shown in the footer.")
@@ -354,21 +353,10 @@ class HomePage(CityPage):
         max_length=400,
         help_text=_("One or two sentences under the hero heading (at most 400 characters)."),
     )
-    hero_image = models.ForeignKey(
-        "images.CityImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide landscape photo, at least 1600 pixels wide; give it alt text in the image library."),
+    hero_image = optional_image(
+        _("hero image"), _("A wide landscape photo, at least 1600 pixels wide; give it alt text in the image library.")
     )
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A short welcome paragraph under the hero."),
-    )
+    intro = intro_field(_("A short welcome paragraph under the hero."))
     featured_sections = StreamField(
         [("section", FeaturedSectionBlock())],
         verbose_name=_("featured sections"),
@@ -461,11 +449,7 @@ class HomePage(CityPage):
 class StandardPage(CityPage):
     """A generic content page: about the city, services, contacts, policies."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("body"),

@@ -7,6 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
+def optional_image(verbose_name, help_text):
+    """A field for a picture from the image library that a page or snippet may go without: deleting the image
+    leaves the field empty (never deletes what shows it), and images get no reverse accessor."""
+    return models.ForeignKey(
+        "images.CityImage",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class CityImage(AbstractImage):
     """An uploaded image with alt text and a credit in each language (``alt_text_ind``/``alt_text_en``,
     ``credit_ind``/``credit_en``)."""

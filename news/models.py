@@ -35,7 +35,8 @@ from taggit.models import TaggedItemBase
 
 from editorial.panels import editor_tabs, page_panels
 from home import bilingual
-from home.models import OPD, CityPage, RoutableCityPage
+from home.models import OPD, CityPage, RoutableCityPage, summary_field
+from images.models import optional_image
 from news import feeds, links, listing
 from news.blocks import AgendaBlock, MaterialsBlock, NewsStreamBlock, SpeakersBlock
 from news.choices import EVENT_TYPES, NewsType
@@ -228,11 +229,7 @@ class NewsPage(CityPage):
         related_name="co_organised_news",
         help_text=_("Other agencies that organised the activity with the publishing OPD."),
     )
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, feeds and link previews."),
-    )
+    summary = summary_field(_("One or two sentences shown in listings, feeds and link previews."))
     tags = ClusterTaggableManager(
         through=NewsPageTag,
         blank=True,
@@ -249,14 +246,9 @@ class NewsPage(CityPage):
     featured = models.BooleanField(
         _("feature in the newsroom"), default=False, help_text=_("Featured news is shown at the top of the newsroom.")
     )
-    hero_image = models.ForeignKey(
-        "images.CityImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The main photo, shown at the top and in link previews; give it alt text in the image library."),
+    hero_image = optional_image(
+        _("hero image"),
+        _("The main photo, shown at the top and in link previews; give it alt text in the image library."),
     )
     hero_caption = models.CharField(
         _("hero image caption"), max_length=300, blank=True, help_text=_("What the photo shows, in a sentence.")

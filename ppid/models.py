@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from editorial.panels import page_panels
 from home.blocks import BaseStreamBlock
-from home.models import CityPage, RoutableCityPage
+from home.models import CityPage, RoutableCityPage, intro_field, summary_field
 from ppid import clock, exports, register, report, views
 from ppid.choices import (  # noqa: F401 - other modules, migrations and tests read the vocabularies here too
     DECIDED_STATUSES,
@@ -55,11 +55,8 @@ from search.fields import SiteSearchField
 class PPIDIndexPage(CityPage):
     """The PPID section: what the service is, with links to its profile, procedure, register and form."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("A short introduction to the public-information service."),
+    intro = intro_field(
+        _("A short introduction to the public-information service."), features=["bold", "italic", "link", "ul", "ol"]
     )
 
     parent_page_types = ["home.HomePage"]
@@ -87,11 +84,7 @@ class PPIDIndexPage(CityPage):
 class PPIDContentPage(CityPage):
     """A PPID page of text: the profile (PPID and PPID Pembantu), the service procedure (SOP), contact."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("body"),
@@ -118,12 +111,7 @@ class PPIDContentPage(CityPage):
 class DIPRegisterPage(RoutableCityPage):
     """The list of public information (DIP): every entry, with filters and open-data downloads."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A short introduction above the register's filters."),
-    )
+    intro = intro_field(_("A short introduction above the register's filters."))
 
     parent_page_types = ["ppid.PPIDIndexPage"]
     subpage_types = ["ppid.DIPEntryPage"]
@@ -182,11 +170,7 @@ class DIPEntryForm(WagtailAdminPageForm):
 class DIPEntryPage(RoutableCityPage):
     """One entry of the public information register: what the information is, who holds it, its documents."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("What the information is, in one or two sentences."),
-    )
+    summary = summary_field(_("What the information is, in one or two sentences."))
     category = models.CharField(
         _("category"),
         max_length=20,
@@ -336,11 +320,9 @@ class DIPDocument(models.Model):
 class InformationRequestPage(RoutableCityPage):
     """The request form (permohonan informasi), and the private status page each requester gets a link to."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
+    intro = intro_field(
+        _("What a requester should know first: who may ask, what it costs, how long it takes."),
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("What a requester should know first: who may ask, what it costs, how long it takes."),
     )
     privacy_notice = RichTextField(
         _("privacy notice"),
@@ -379,11 +361,7 @@ class InformationRequestPage(RoutableCityPage):
 class PPIDReportPage(CityPage):
     """A yearly service report: text, and the year's figures computed from the request records."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2008), MaxValueValidator(2100)], help_text=_("The report's year.")
     )

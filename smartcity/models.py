@@ -17,7 +17,7 @@ from wagtail.models import Orderable
 from wagtail.signals import post_page_move
 
 from editorial.panels import page_panels
-from home.models import OPD, CityPage, RoutableCityPage
+from home.models import OPD, CityPage, RoutableCityPage, summary_field
 from search.fields import SiteSearchField
 from serving import routing
 from smartcity import charts, listing
@@ -36,11 +36,7 @@ def _year_validators():
 class SmartCityIndexPage(RoutableCityPage):
     """The smart city masterplan: vision, legal basis, RPJMD alignment, progress board and programme list."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     vision = models.TextField(_("vision"), help_text=_("The city's vision that the masterplan translates."))
     period_start = models.PositiveSmallIntegerField(
         _("masterplan starts"), validators=_year_validators(), help_text=_("First year of the masterplan.")
@@ -151,11 +147,7 @@ class SmartCityDimensionPage(CityPage):
         choices=Dimension.choices,
         help_text=_("Which of the six masterplan dimensions this page describes; each appears once."),
     )
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     description = RichTextField(
         _("description"),
         blank=True,
@@ -203,11 +195,7 @@ class SmartCityProgrammePage(CityPage):
         blank=True,
         help_text=_("The code in the masterplan's programme table, for traceability."),
     )
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and link previews."),
-    )
+    summary = summary_field()
     dimension = models.CharField(
         _("dimension"),
         max_length=20,
