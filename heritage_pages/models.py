@@ -217,7 +217,6 @@ class HeritageSitePage(RoutableCityPage):
         HistoryStreamBlock(),
         verbose_name=_("history"),
         blank=True,
-        use_json_field=True,
         help_text=_("The site's history, in paragraphs, with images and quotations where useful."),
     )
     physical_description = RichTextField(

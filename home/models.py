@@ -361,14 +361,12 @@ class HomePage(CityPage):
         [("section", FeaturedSectionBlock())],
         verbose_name=_("featured sections"),
         blank=True,
-        use_json_field=True,
         help_text=_("Blocks of links to the site's main sections, in the order they appear."),
     )
     services = StreamField(
         [("service", ServiceLinkBlock())],
         verbose_name=_("services (quick links)"),
         blank=True,
-        use_json_field=True,
         help_text=_(
             'The "Layanan" block: quick links to public services, each with an icon and a label in both '
             "languages, in the order they appear."
@@ -454,7 +452,6 @@ class StandardPage(CityPage):
         BaseStreamBlock(),
         verbose_name=_("body"),
         blank=True,
-        use_json_field=True,
         help_text=_("The page's content: paragraphs, headings, images, documents and tables."),
     )
 

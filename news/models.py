@@ -263,7 +263,6 @@ class NewsPage(CityPage):
         NewsStreamBlock(),
         verbose_name=_("body"),
         blank=True,
-        use_json_field=True,
         help_text=_("The article: paragraphs, headings, images, quotations and documents."),
     )
 
@@ -339,21 +338,18 @@ class NewsPage(CityPage):
         SpeakersBlock(),
         verbose_name=_("speakers"),
         blank=True,
-        use_json_field=True,
         help_text=_("Each speaker's name and role, as they agreed to be named."),
     )
     agenda = StreamField(
         AgendaBlock(),
         verbose_name=_("agenda"),
         blank=True,
-        use_json_field=True,
         help_text=_("The programme of the day: time and session."),
     )
     materials = StreamField(
         MaterialsBlock(),
         verbose_name=_("materials and recordings"),
         blank=True,
-        use_json_field=True,
         help_text=_("Presentation slides, documents and recordings for participants."),
     )
     outcomes = RichTextField(

@@ -89,7 +89,6 @@ class PPIDContentPage(CityPage):
         BaseStreamBlock(),
         verbose_name=_("body"),
         blank=True,
-        use_json_field=True,
         help_text=_("The page's content: officials, duties, decree, service hours, fees, contact details."),
     )
 
@@ -374,7 +373,6 @@ class PPIDReportPage(CityPage):
         BaseStreamBlock(),
         verbose_name=_("body"),
         blank=True,
-        use_json_field=True,
         help_text=_("The report's text, and the signed report as a document."),
     )
 
