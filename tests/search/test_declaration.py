@@ -56,7 +56,8 @@ class DeclarationTests(SimpleTestCase):
                     self.assertEqual(own_search_fields(model), set())
 
     def test_no_page_type_writes_its_own_search_fields(self):
-        """Every page type takes its index from the declaration: none sets ``search_fields`` in its class body."""
+        """Every page type takes its index from the declaration (SiteSearchDeclared refuses a class body that sets
+        ``search_fields``), and nothing replaces that index after the class is made."""
         for model in page_types():
             with self.subTest(model=model.__name__):
                 self.assertTrue(issubclass(model, SiteSearchDeclared))
