@@ -2,6 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
+from wagtail.users.models import UserProfile
+
 import pytest
 
 from home.models import StandardPage
@@ -13,7 +15,11 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def editor_session(live_server, page):
     home = home_page()
-    get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse-battery")
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.com", "correct-horse-battery")
+    # The preview panel and a preview tab render at the same time, and each would create the editor's profile
+    # (the userbar reads it) on first use; the test database is SQLite's shared-cache memory database, where a
+    # write holds the whole table, so the second render failed with "database table is locked".
+    UserProfile.get_for_user(editor)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "correct-horse-battery")
