@@ -114,13 +114,16 @@ def pytest_runtest_teardown(item, nextitem):
     """
     result = yield
     kind = _transactional(item)
-    if not kind:
+    if not kind or nextitem is None:
+        # After the session's last test pytest has already torn down the session fixtures within the yield:
+        # the test databases are gone and the connections name the real database of the settings again
+        # (DATABASE_URL), which nothing here may empty or write to.
         return result
     from django.contrib.contenttypes.models import ContentType
 
     from pytest_django.plugin import blocking_manager_key
 
-    restore = nextitem is None or _transactional(nextitem) != "serialized"
+    restore = _transactional(nextitem) != "serialized"
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
             if getattr(connection, "_test_serialized_contents", None) is None:
