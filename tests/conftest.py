@@ -128,12 +128,10 @@ def pytest_runtest_teardown(item, nextitem):
         for connection in connections.all():
             if getattr(connection, "_test_serialized_contents", None) is None:
                 continue
-            _restore_unmanaged(connection)
-            if not restore:
-                continue
             if kind != "serialized":
-                # Its flush ran the post-migrate handlers, which made new content types and
-                # permissions: empty the tables again without them, or the snapshot's rows would clash.
+                # Its flush ran the post-migrate handlers, which made new content types and permissions:
+                # empty the tables again without them, or the snapshot's rows would clash, whether this hook
+                # writes them or the next test's serialized rollback does.
                 call_command(
                     "flush",
                     database=connection.alias,
@@ -142,12 +140,15 @@ def pytest_runtest_teardown(item, nextitem):
                     inhibit_post_migrate=True,
                     reset_sequences=False,
                 )
-            # The content types as the snapshot has them, cached before its rows are written: signal
-            # handlers of the restored rows look theirs up, and would otherwise create them anew (or
-            # find ids of the emptied tables that name no row now).
+            _restore_unmanaged(connection)
+            # The content types as the snapshot has them, cached before its rows are written (here, or by the
+            # next test's serialized rollback): signal handlers of the restored rows look theirs up, and would
+            # otherwise create them anew (or find ids of the emptied tables that name no row now).
             ContentType.objects.clear_cache()
             for content_type in connection._test_content_types:
                 ContentType.objects._add_to_cache(connection.alias, content_type)
+            if not restore:
+                continue
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
             _restore_unmanaged(connection)
     return result
