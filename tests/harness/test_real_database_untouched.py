@@ -24,13 +24,23 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="runs 
 PROBE = "tests/harness/test_transactional_probe.py"
 
 
+def server():
+    """Where the suite's PostgreSQL is: host, port and user."""
+    db = connection.settings_dict
+    return db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["USER"] or "postgres"
+
+
+def connect(name):
+    host, port, user = server()
+    return psycopg2.connect(host=host, port=port, user=user, password=connection.settings_dict["PASSWORD"], dbname=name)
+
+
 @pytest.fixture
 def scratch_database():
     """A new, migrated database with one editor, as a real site's; dropped afterwards."""
-    db = connection.settings_dict
-    host, port, user = db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["USER"] or "postgres"
+    host, port, user = server()
     name = f"scratch_{uuid.uuid4().hex[:10]}"
-    admin = psycopg2.connect(host=host, port=port, user=user, password=db["PASSWORD"] or None, dbname="postgres")
+    admin = connect("postgres")
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
@@ -59,15 +69,13 @@ def scratch_database():
 
 
 def usernames(name):
-    db = connection.settings_dict
-    with (
-        psycopg2.connect(
-            host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"] or "postgres", dbname=name
-        ) as real,
-        real.cursor() as cursor,
-    ):
-        cursor.execute("SELECT username FROM auth_user ORDER BY username")
-        return [row[0] for row in cursor.fetchall()]
+    real = connect(name)
+    try:
+        with real.cursor() as cursor:
+            cursor.execute("SELECT username FROM auth_user ORDER BY username")
+            return [row[0] for row in cursor.fetchall()]
+    finally:
+        real.close()
 
 
 def test_a_transactional_test_last_leaves_the_real_database_alone(scratch_database):
